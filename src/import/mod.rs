@@ -1,0 +1,3 @@
+//! Importers for the platforms' own export files (CSV, XLSX, ZIP).
+//!
+//! Built in issue #4.

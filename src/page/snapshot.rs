@@ -1,0 +1,54 @@
+//! The page representation every reader runs over: a compact, flat snapshot of the DOM.
+//!
+//! The browser has already parsed the live page, so the content script walks the DOM once
+//! and sends only what readers need: structure, each element's own text, accessible names
+//! and a few stable attributes, open shadow roots included, `<script>`, `<style>`,
+//! `<noscript>`, `<template>` and `<svg>` skipped. Natively an HTML parser builds the same
+//! snapshot from a saved page, and a browser test holds the two equal.
+//!
+//! This JSON shape is a contract with `www/content.js`: change both together.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// Attributes a snapshot keeps (besides every `data-*` attribute). Class names are never
+/// kept: platforms obfuscate them and change them with every build.
+pub const KEPT_ATTRIBUTES: &[&str] =
+    &["id", "role", "aria-label", "aria-hidden", "title", "alt", "lang", "hidden", "datetime"];
+
+/// Elements whose content never reaches a snapshot.
+pub const SKIPPED_ELEMENTS: &[&str] = &["script", "style", "noscript", "template", "svg"];
+
+/// A page, flattened: `nodes` in document order, each pointing at its parent.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Snapshot {
+    /// The page's URL.
+    pub url: String,
+    /// The `lang` attribute of `<html>`, when present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    /// The page title.
+    #[serde(default)]
+    pub title: String,
+    /// Elements in document order (pre-order); `nodes[0]` is `<body>` when present.
+    pub nodes: Vec<SnapshotNode>,
+}
+
+/// One element of the page.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct SnapshotNode {
+    /// Index of the parent in [`Snapshot::nodes`]; `None` for the root. The children of an
+    /// open shadow root hang under the shadow host.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<u32>,
+    /// The tag name, lower case (`div`, `number-flow-react`).
+    pub tag: String,
+    /// The element's own text: its direct text children joined by single spaces, white
+    /// space collapsed and trimmed.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+    /// Kept attributes ([`KEPT_ATTRIBUTES`] and `data-*`), values with white space collapsed.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attrs: BTreeMap<String, String>,
+}

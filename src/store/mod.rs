@@ -1,0 +1,3 @@
+//! The store: merges observations over time without counting anything twice.
+//!
+//! Built in issue #3.

@@ -1,0 +1,3 @@
+//! The strategy: objectives, KPIs and targets, and the strategy file users share.
+//!
+//! Built in issue #6.
