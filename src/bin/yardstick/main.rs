@@ -1,8 +1,41 @@
 //! `yardstick`: the command line over the same core the extension runs.
 //!
-//! JSON on stdout, errors on stderr with a non-zero exit code.
+//! `yardstick read-page FILE --url URL`, `yardstick import FILE…`,
+//! `yardstick evaluate --strategy S --data D [--today DATE]`.
+//! Output is JSON on stdout; errors go to stderr with a non-zero exit code.
 
-fn main() {
-    eprintln!("yardstick: no commands yet");
-    std::process::exit(2);
+mod evaluate;
+mod import;
+mod read_page;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage:
+  yardstick read-page FILE --url URL [--read-at RFC3339]   read a saved analytics page
+  yardstick import FILE...                                  import platform export files
+  yardstick evaluate --strategy S.json --data OBS.json [--today YYYY-MM-DD]";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some((command, rest)) = args.split_first() else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let result = match command.as_str() {
+        "read-page" => read_page::run(rest),
+        "import" => import::run(rest),
+        "evaluate" => evaluate::run(rest),
+        "-h" | "--help" | "help" => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        other => Err(format!("unknown command {other:?}\n{USAGE}")),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("yardstick {command}: {message}");
+            ExitCode::FAILURE
+        }
+    }
 }
