@@ -7,11 +7,13 @@
 mod evaluate;
 mod import;
 mod read_page;
+mod snapshot;
 
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   yardstick read-page FILE --url URL [--read-at RFC3339]   read a saved analytics page
+  yardstick snapshot FILE --url URL                        print the page snapshot readers run over
   yardstick import FILE...                                  import platform export files
   yardstick evaluate --strategy S.json --data OBS.json [--today YYYY-MM-DD]";
 
@@ -23,6 +25,7 @@ fn main() -> ExitCode {
     };
     let result = match command.as_str() {
         "read-page" => read_page::run(rest),
+        "snapshot" => snapshot::run(rest),
         "import" => import::run(rest),
         "evaluate" => evaluate::run(rest),
         "-h" | "--help" | "help" => {
