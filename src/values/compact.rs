@@ -76,7 +76,6 @@ pub(crate) fn exponent_of(written: &str, language: Language) -> Option<i32> {
 
 /// One suffix per language and power, as the formatter writes compact values (CLDR's
 /// short forms, spaces as the browsers write them).
-#[allow(dead_code)] // Used by the formatter, which lands next.
 pub(crate) fn display_suffix(language: Language, exponent: i32) -> Option<&'static str> {
     match (language, exponent) {
         (En, 3) => Some("K"),

@@ -73,7 +73,6 @@ pub(crate) fn strip_suffix(text: &str) -> Option<(CurrencyMark, &str)> {
 }
 
 /// The symbol the formatter writes for a code, when one is unambiguous.
-#[allow(dead_code)] // Used by the formatter, which lands next.
 pub(crate) fn display_symbol(code: &str) -> Option<&'static str> {
     SYMBOLS
         .iter()

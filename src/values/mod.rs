@@ -13,20 +13,30 @@
 //! # Organization
 //! - `text`: clean-up, signs and missing markers; `decimal`: exact decimal arithmetic;
 //!   `number`: digits and separators; `compact`: `K`, `mln.`, `Mio.` suffixes; `currency`.
-//! - [`duration`]: clock and unit forms.
+//! - [`duration`]: clock and unit forms; [`date`] and `names`: absolute dates;
+//!   [`period`]: relative and custom date ranges; [`format`]: the overlay's display text.
 
 mod compact;
 mod currency;
+pub mod date;
 mod decimal;
 pub mod duration;
+pub mod format;
+mod names;
 mod number;
+pub mod period;
 mod text;
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::Language;
 
+pub use date::{parse_date, parse_date_time, DateError, DateHint, DayMonthOrder, ParsedDateTime};
 pub use duration::parse_duration;
+pub use format::{
+    format_compact, format_date, format_date_range, format_duration, format_number, format_value,
+};
+pub use period::{parse_period, DateRange, Period, PeriodError, RelativeEnd, ReversedRange};
 
 /// A value read from text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
