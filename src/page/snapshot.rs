@@ -14,8 +14,17 @@ use serde::{Deserialize, Serialize};
 
 /// Attributes a snapshot keeps (besides every `data-*` attribute). Class names are never
 /// kept: platforms obfuscate them and change them with every build.
-pub const KEPT_ATTRIBUTES: &[&str] =
-    &["id", "role", "aria-label", "aria-hidden", "title", "alt", "lang", "hidden", "datetime"];
+pub const KEPT_ATTRIBUTES: &[&str] = &[
+    "id",
+    "role",
+    "aria-label",
+    "aria-hidden",
+    "title",
+    "alt",
+    "lang",
+    "hidden",
+    "datetime",
+];
 
 /// Elements whose content never reaches a snapshot.
 pub const SKIPPED_ELEMENTS: &[&str] = &["script", "style", "noscript", "template", "svg"];

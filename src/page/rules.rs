@@ -1,0 +1,460 @@
+//! Per-platform reading rules: the data files under `rules/`, compiled in and checked.
+//!
+//! One TOML file per platform says which URLs are which analytics page, which labels (per
+//! UI language, each table with its source and confidence) name which metric, where a value
+//! sits relative to its label, which decoys to skip and how the page shows its period.
+//! `rules/README.md` documents the format. This module only describes and validates rules;
+//! the generic reader in [`super::reader`] interprets them. It must not hold
+//! platform-specific code: a redesign or a new language is a data edit.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use super::text::fold;
+use super::url::{PageUrl, PathPattern};
+use crate::model::{Distribution, Language, Metric, Platform, Scope, Unit, Window};
+
+/// The rule files, one per platform, compiled into the binary and the wasm module.
+const RULE_FILES: &[(&str, &str)] = &[(
+    "rules/linkedin.toml",
+    include_str!("../../rules/linkedin.toml"),
+)];
+
+/// A rules file that does not parse or contradicts itself. Only a broken build can produce
+/// one (the files are compiled in and a test loads them), so readers report it as a
+/// diagnostic rather than panicking.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum RulesError {
+    #[error("{file}: not valid rules: {message}; fix the file (format in rules/README.md)")]
+    Syntax { file: String, message: String },
+    #[error("{file}: {message}; fix the file (format in rules/README.md)")]
+    Invalid { file: String, message: String },
+}
+
+/// How sure a label table is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    /// First-party strings or several independent sources.
+    Certain,
+    /// Checked against live pages by third parties, not first-party.
+    FairlyCertain,
+    /// Not confirmed anywhere: shipped so the language works if the guess is right, and
+    /// documented as a guess.
+    Guess,
+}
+
+/// Where one language's labels come from.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageSource {
+    pub confidence: Confidence,
+    pub source: String,
+}
+
+/// Texts per language code (`en`, `nl`, `de`, `fr`, `es`).
+pub type Labels = BTreeMap<String, Vec<String>>;
+
+/// Where a value sits relative to its label when several labels share one container.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ValuePosition {
+    /// Only a container holding exactly one label counts: a shared container is ambiguous.
+    #[default]
+    Card,
+    /// In a shared container, the value follows its label (before the next label).
+    After,
+    /// In a shared container, the value precedes its label (after the previous label).
+    Before,
+}
+
+/// How the reader looks for a value around a label.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Layout {
+    #[serde(default)]
+    pub value: ValuePosition,
+    /// How many ancestors above a label the card may be.
+    #[serde(default = "default_max_depth")]
+    pub max_depth: usize,
+}
+
+fn default_max_depth() -> usize {
+    5
+}
+
+impl Default for Layout {
+    fn default() -> Self {
+        Layout {
+            value: ValuePosition::default(),
+            max_depth: default_max_depth(),
+        }
+    }
+}
+
+/// What looks like a metric but is not the page's own figure.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decoys {
+    /// Headings of sections whose figures are someone else's (LinkedIn's "Your profile view
+    /// highlights" shows the signed-in member's numbers on the Page's analytics): the
+    /// section around such a heading is skipped.
+    #[serde(default)]
+    pub sections: Labels,
+    /// Elements (by tag name) whose content is skipped (YouTube's realtime card).
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Phrases that mark a nearby number as a comparison ("vs previous period").
+    #[serde(default)]
+    pub phrases: Labels,
+}
+
+/// A preset given by a URL query parameter (`timeRange=past_28_days`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QueryPresets {
+    pub param: String,
+    /// Parameter value → number of days.
+    pub days: BTreeMap<String, u32>,
+}
+
+/// Explicit dates in URL query parameters (`startDate=2026-10-01&endDate=2026-10-28`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QueryDates {
+    pub start: String,
+    pub end: String,
+}
+
+/// Which day a relative preset ("Last 28 days") ends on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RelativeEnd {
+    /// The last complete day before the reading (most analytics pages).
+    #[default]
+    Yesterday,
+    /// The day of the reading.
+    Today,
+}
+
+/// How a page shows the period its figures cover.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodRule {
+    /// The figures are lifetime totals as of the reading (single-post pages).
+    #[serde(default)]
+    pub lifetime: bool,
+    #[serde(default)]
+    pub query_presets: Option<QueryPresets>,
+    #[serde(default)]
+    pub query_dates: Option<QueryDates>,
+    /// Texts that precede the period on the page ("Time range").
+    #[serde(default)]
+    pub anchors: Labels,
+    /// Elements (by tag name) whose text describes the period (YouTube's date dropdown).
+    #[serde(default)]
+    pub containers: Vec<String>,
+    /// Untranslated preset buttons ("7D" → 7 days); the selected one counts.
+    #[serde(default)]
+    pub presets: BTreeMap<String, u32>,
+    /// Any visible text that is wholly a period ("Past 28 days", "Oct 1, 2026 - Oct 28,
+    /// 2026") counts; texts that disagree cancel each other.
+    #[serde(default)]
+    pub scan_page: bool,
+    #[serde(default)]
+    pub ends: RelativeEnd,
+}
+
+/// One analytics page: which URLs it has and what its figures are about.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageRule {
+    /// A stable id (`page_content`), used by metrics' `pages` and in readings.
+    pub kind: String,
+    pub hosts: Vec<String>,
+    /// A path pattern: literal segments, `{name}` (one segment, captured), `tab-{tab}`
+    /// (a prefixed segment) and a final `**` (any rest). `{account}` names the account,
+    /// `{post_id}` the post.
+    pub path: String,
+    #[serde(default = "default_scope")]
+    pub scope: Scope,
+    /// Replaces the platform's period rule for this page.
+    #[serde(default)]
+    pub period: Option<PeriodRule>,
+}
+
+fn default_scope() -> Scope {
+    Scope::Account
+}
+
+/// One metric a page shows.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetricRule {
+    pub metric: Metric,
+    /// Page kinds showing it.
+    pub pages: Vec<String>,
+    pub unit: Unit,
+    pub labels: Labels,
+    /// Languages whose labels for this metric are guesses, even where the language's table
+    /// is otherwise certain.
+    #[serde(default)]
+    pub guessed: Vec<String>,
+    /// `snapshot` for levels such as total followers (as of the reading, whatever the
+    /// period); otherwise the page's period decides.
+    #[serde(default)]
+    pub window: Option<Window>,
+    #[serde(default)]
+    pub distribution: Distribution,
+    /// The figure may carry a sign and is still the value (YouTube's `+12` subscribers).
+    #[serde(default)]
+    pub signed: bool,
+    /// Multiplies the read number into the unit (3600 for a figure shown in hours).
+    #[serde(default = "default_scale")]
+    pub scale: f64,
+    /// Shown only on some accounts or some states of the page: missing is not worth a
+    /// warning.
+    #[serde(default)]
+    pub optional: bool,
+}
+
+fn default_scale() -> f64 {
+    1.0
+}
+
+/// A platform's rules as written in its file.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlatformRules {
+    pub platform: Platform,
+    /// Where each language's labels come from.
+    pub languages: BTreeMap<String, LanguageSource>,
+    /// A fixed number convention (X writes en-US numbers in every UI language); absent,
+    /// the page's language decides.
+    #[serde(default)]
+    pub numbers: Option<Language>,
+    #[serde(default)]
+    pub layout: Layout,
+    #[serde(default)]
+    pub decoys: Decoys,
+    #[serde(default)]
+    pub period: PeriodRule,
+    #[serde(rename = "page")]
+    pub pages: Vec<PageRule>,
+    #[serde(rename = "metric")]
+    pub metrics: Vec<MetricRule>,
+    /// Compiled path patterns, one per page (filled in by validation).
+    #[serde(skip)]
+    pub patterns: Vec<PathPattern>,
+}
+
+/// The page a URL is, by the rules that know it.
+#[derive(Debug, Clone)]
+pub struct PageMatch<'r> {
+    pub rules: &'r PlatformRules,
+    pub page: &'r PageRule,
+    pub captures: BTreeMap<String, String>,
+}
+
+impl PlatformRules {
+    /// The period rule for a page: its own, else the platform's.
+    pub fn period_for<'s>(&'s self, page: &'s PageRule) -> &'s PeriodRule {
+        page.period.as_ref().unwrap_or(&self.period)
+    }
+
+    /// Every label text of every metric (all languages), folded: the boundaries between
+    /// cards.
+    pub fn all_labels_folded(&self) -> Vec<String> {
+        let mut all: Vec<String> = self
+            .metrics
+            .iter()
+            .flat_map(|m| m.labels.values().flatten())
+            .map(|l| fold(l))
+            .collect();
+        all.sort();
+        all.dedup();
+        all
+    }
+
+    fn validate(mut self, file: &str) -> Result<PlatformRules, RulesError> {
+        let invalid = |message: String| RulesError::Invalid {
+            file: file.to_owned(),
+            message,
+        };
+        let known_language =
+            |code: &str| Language::from_tag(code).is_some_and(|l| l.code() == code);
+        for code in self.languages.keys() {
+            if !known_language(code) {
+                return Err(invalid(format!("unknown language {code:?} in [languages]")));
+            }
+        }
+        self.patterns = Vec::with_capacity(self.pages.len());
+        for page in &self.pages {
+            let pattern = PathPattern::parse(&page.path)
+                .map_err(|e| invalid(format!("page {:?}: {e}", page.kind)))?;
+            self.patterns.push(pattern);
+        }
+        for metric in &self.metrics {
+            for kind in &metric.pages {
+                if !self.pages.iter().any(|p| &p.kind == kind) {
+                    return Err(invalid(format!(
+                        "metric {}: unknown page kind {kind:?}",
+                        metric.metric
+                    )));
+                }
+            }
+            for code in metric.labels.keys().chain(&metric.guessed) {
+                if !self.languages.contains_key(code) {
+                    return Err(invalid(format!(
+                        "metric {}: language {code:?} has no [languages.{code}] source",
+                        metric.metric
+                    )));
+                }
+            }
+            if let Some(unit) = metric.metric.default_unit() {
+                if unit != metric.unit {
+                    return Err(invalid(format!(
+                        "metric {} has unit {} but the canonical metric is in {unit}",
+                        metric.metric, metric.unit
+                    )));
+                }
+            }
+        }
+        // One label must name one metric on a page, or the reader could not tell them apart.
+        for page in &self.pages {
+            let mut seen: BTreeMap<String, &Metric> = BTreeMap::new();
+            for metric in self.metrics.iter().filter(|m| m.pages.contains(&page.kind)) {
+                for label in metric.labels.values().flatten() {
+                    if let Some(other) = seen.insert(fold(label), &metric.metric) {
+                        if other != &metric.metric {
+                            return Err(invalid(format!(
+                                "page {}: label {label:?} names both {other} and {}",
+                                page.kind, metric.metric
+                            )));
+                        }
+                    }
+                }
+            }
+        }
+        Ok(self)
+    }
+
+    /// The display name of a metric in a language: its first label there, else English.
+    pub fn display_label(metric: &MetricRule, language: Option<Language>) -> String {
+        language
+            .and_then(|l| metric.labels.get(l.code()))
+            .or_else(|| metric.labels.get("en"))
+            .or_else(|| metric.labels.values().next())
+            .and_then(|labels| labels.first())
+            .cloned()
+            .unwrap_or_else(|| metric.metric.to_string())
+    }
+}
+
+/// Parses and validates one rules file.
+pub fn parse_rules(file: &str, text: &str) -> Result<PlatformRules, RulesError> {
+    let rules: PlatformRules = toml::from_str(text).map_err(|e| RulesError::Syntax {
+        file: file.to_owned(),
+        message: e.to_string(),
+    })?;
+    rules.validate(file)
+}
+
+/// Every platform's rules, parsed once.
+pub fn all_rules() -> Result<&'static [PlatformRules], &'static RulesError> {
+    static RULES: OnceLock<Result<Vec<PlatformRules>, RulesError>> = OnceLock::new();
+    RULES
+        .get_or_init(|| {
+            RULE_FILES
+                .iter()
+                .map(|(file, text)| parse_rules(file, text))
+                .collect()
+        })
+        .as_ref()
+        .map(Vec::as_slice)
+}
+
+/// Finds the page rule that knows this URL.
+pub fn match_url<'r>(rules: &'r [PlatformRules], url: &PageUrl) -> Option<PageMatch<'r>> {
+    rules.iter().find_map(|platform| {
+        platform
+            .pages
+            .iter()
+            .zip(&platform.patterns)
+            .find_map(|(page, pattern)| {
+                if !page.hosts.iter().any(|h| h.eq_ignore_ascii_case(&url.host)) {
+                    return None;
+                }
+                let captures = pattern.matches(&url.segments)?;
+                Some(PageMatch {
+                    rules: platform,
+                    page,
+                    captures,
+                })
+            })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_compiled_in_rules_parse_and_validate() {
+        let rules = all_rules().unwrap();
+        assert_eq!(rules.len(), RULE_FILES.len());
+    }
+
+    #[test]
+    fn a_label_naming_two_metrics_on_one_page_is_rejected() {
+        let text = r#"
+            platform = "linkedin"
+            languages.en = { confidence = "certain", source = "test" }
+            [[page]]
+            kind = "a"
+            hosts = ["example.test"]
+            path = "/a"
+            [[metric]]
+            metric = "impressions"
+            pages = ["a"]
+            unit = "count"
+            labels.en = ["Views"]
+            [[metric]]
+            metric = "reach"
+            pages = ["a"]
+            unit = "count"
+            labels.en = ["views:"]
+        "#;
+        let error = parse_rules("test.toml", text).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains("names both impressions and reach"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn a_canonical_metric_in_the_wrong_unit_is_rejected() {
+        let text = r#"
+            platform = "x"
+            languages.en = { confidence = "certain", source = "test" }
+            [[page]]
+            kind = "a"
+            hosts = ["x.com"]
+            path = "/a"
+            [[metric]]
+            metric = "engagement_rate"
+            pages = ["a"]
+            unit = "count"
+            labels.en = ["Engagement rate"]
+        "#;
+        let error = parse_rules("test.toml", text).unwrap_err();
+        assert!(
+            error.to_string().contains("canonical metric is in ratio"),
+            "{error}"
+        );
+    }
+}
