@@ -1,3 +1,0 @@
-//! The strategy: objectives, KPIs and targets, and the strategy file users share.
-//!
-//! Built in issue #6.
