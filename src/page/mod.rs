@@ -22,9 +22,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Diagnostic, Observation, Platform};
 
+pub use crate::values::DateRange;
 #[cfg(not(target_arch = "wasm32"))]
 pub use html::snapshot_from_html;
-pub use period::DateRange;
 pub use snapshot::{Snapshot, SnapshotNode};
 
 /// What one reading of a page found: which page it is, the period it shows, the figures

@@ -7,38 +7,34 @@
 //! guessed default. Turning a text into dates is [`crate::values`]' job; this module only
 //! finds the text.
 
-use chrono::{Duration, NaiveDate};
-use serde::{Deserialize, Serialize};
+use chrono::NaiveDate;
 
-use super::rules::{PeriodRule, RelativeEnd};
+use super::rules::PeriodRule;
 use super::text::fold;
 use super::tree::Tree;
 use super::url::PageUrl;
 use crate::model::Language;
-
-/// An inclusive range of days.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DateRange {
-    pub start: NaiveDate,
-    pub end: NaiveDate,
-}
+use crate::values::{parse_period, DateHint, DateRange, Period, RelativeEnd};
 
 /// The period a page's figures cover.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PagePeriod {
     /// A date range, with the text or URL part it was read from.
     Range { range: DateRange, evidence: String },
-    /// Lifetime totals as of the reading (single-post pages).
+    /// Lifetime totals as of the reading (single-post pages, "Since published").
     Lifetime,
     /// Nothing on the page or in the URL said which period it is.
     Unknown,
 }
 
-/// A relative preset or explicit dates read from one text.
+/// What one period text on the page says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum PeriodText {
+enum Shown {
+    /// Dates that do not depend on the day of reading ("Aug 26, 2026 - Sep 9, 2026").
     Dates(DateRange),
-    LastDays(u32),
+    /// A preset relative to the day of reading ("Last 28 days", "7D").
+    Relative(DateRange),
+    Lifetime,
 }
 
 /// Reads the period of a page.
@@ -53,16 +49,20 @@ pub fn detect_period(
     if rule.lifetime {
         return PagePeriod::Lifetime;
     }
+    let hint = match (rule.dates_month_first, language) {
+        (true, _) => DateHint::US,
+        (false, Some(language)) => DateHint::language(language),
+        (false, None) => DateHint::NONE,
+    };
     let mut page_texts = texts_on_page(rule, tree, excluded);
     page_texts.extend(selected_presets(rule, tree, excluded));
-    let parsed: Vec<(PeriodText, String)> = page_texts
+    let shown: Vec<(Shown, String)> = page_texts
         .into_iter()
-        .filter_map(|text| parse_period_text(&text, language, rule).map(|p| (p, text)))
+        .filter_map(|text| read_shown(&text, hint, today, rule.ends).map(|p| (p, text)))
         .collect();
-    let relative = |days: u32| relative_range(days, rule.ends, today);
-    let dates_shown = agreeing(&parsed, |p| match p {
-        PeriodText::Dates(range) => Some(*range),
-        PeriodText::LastDays(_) => None,
+    let dates_shown = agreeing(&shown, |p| match p {
+        Shown::Dates(range) => Some(*range),
+        _ => None,
     });
     if let Some((range, text)) = dates_shown {
         return PagePeriod::Range {
@@ -73,29 +73,43 @@ pub fn detect_period(
     if let Some(dates) = &rule.query_dates {
         let start = url.param(&dates.start).and_then(parse_iso_date);
         let end = url.param(&dates.end).and_then(parse_iso_date);
-        if let (Some(start), Some(end)) = (start, end) {
-            if start <= end {
-                return PagePeriod::Range {
-                    range: DateRange { start, end },
-                    evidence: format!("{}={start}&{}={end}", dates.start, dates.end),
-                };
-            }
+        if let Some(range) = start.zip(end).and_then(|(s, e)| DateRange::new(s, e).ok()) {
+            return PagePeriod::Range {
+                range,
+                evidence: format!(
+                    "{}={}&{}={}",
+                    dates.start,
+                    range.start(),
+                    dates.end,
+                    range.end()
+                ),
+            };
         }
     }
-    let preset_shown = agreeing(&parsed, |p| match p {
-        PeriodText::LastDays(days) => Some(*days),
-        PeriodText::Dates(_) => None,
+    let preset_shown = agreeing(&shown, |p| match p {
+        Shown::Relative(range) => Some(Some(*range)),
+        Shown::Lifetime => Some(None),
+        Shown::Dates(_) => None,
     });
-    if let Some((range, text)) = preset_shown.and_then(|(days, text)| Some((relative(days)?, text)))
-    {
-        return PagePeriod::Range {
-            range,
-            evidence: text,
-        };
+    match preset_shown {
+        Some((Some(range), text)) => {
+            return PagePeriod::Range {
+                range,
+                evidence: text,
+            }
+        }
+        Some((None, _)) => return PagePeriod::Lifetime,
+        None => {}
     }
     if let Some(presets) = &rule.query_presets {
         if let Some(value) = url.param(&presets.param) {
-            if let Some(range) = presets.days.get(value).and_then(|days| relative(*days)) {
+            let range = presets.days.get(value).and_then(|days| {
+                let end = rule.ends.last_day(today)?;
+                let start =
+                    end.checked_sub_days(chrono::Days::new(u64::from(days.checked_sub(1)?)))?;
+                DateRange::new(start, end).ok()
+            });
+            if let Some(range) = range {
                 return PagePeriod::Range {
                     range,
                     evidence: format!("{}={value}", presets.param),
@@ -106,11 +120,35 @@ pub fn detect_period(
     PagePeriod::Unknown
 }
 
+/// Interprets one period text with `values::parse_period`, telling explicit dates from
+/// presets by whether the answer moves with the day of reading.
+fn read_shown(text: &str, hint: DateHint, today: NaiveDate, ends: RelativeEnd) -> Option<Shown> {
+    let period = parse_period(text, hint, today, ends).ok()?;
+    match period {
+        Period::Lifetime { .. } => Some(Shown::Lifetime),
+        Period::Range(range) => {
+            let day_before = today.pred_opt()?;
+            match parse_period(text, hint, day_before, ends).ok()? {
+                Period::Range(other) if other == range => Some(Shown::Dates(range)),
+                _ => Some(Shown::Relative(range)),
+            }
+        }
+    }
+}
+
+/// A text worth trying as a period when scanning a whole page: short, with letters and
+/// digits (a bare "2025" elsewhere on a page is not taken for a year).
+fn looks_like_period(text: &str) -> bool {
+    text.chars().count() <= 60
+        && text.chars().any(char::is_alphabetic)
+        && text.chars().any(|c| c.is_ascii_digit())
+}
+
 /// The one value every text of a kind agrees on (with the first text saying it); `None`
 /// when there is none or two texts disagree (an open dropdown listing every preset).
 fn agreeing<T: PartialEq + Copy>(
-    parsed: &[(PeriodText, String)],
-    pick: impl Fn(&PeriodText) -> Option<T>,
+    parsed: &[(Shown, String)],
+    pick: impl Fn(&Shown) -> Option<T>,
 ) -> Option<(T, String)> {
     let mut found: Option<(T, String)> = None;
     for (period, text) in parsed {
@@ -136,7 +174,7 @@ fn texts_on_page(rule: &PeriodRule, tree: &Tree<'_>, excluded: &[bool]) -> Vec<S
         let Some(node) = tree.node(index) else {
             continue;
         };
-        if rule.scan_page && !node.text.is_empty() {
+        if rule.scan_page && looks_like_period(&node.text) {
             texts.push(node.text.clone());
         }
         if rule
@@ -207,108 +245,13 @@ fn selected_presets(rule: &PeriodRule, tree: &Tree<'_>, excluded: &[bool]) -> Ve
                 Some("on" | "active" | "checked" | "selected")
             ) || n.attrs.get("data-selected").is_some_and(|s| s == "true")
         })
-        .filter(|n| rule.presets.keys().any(|p| p == &n.text))
+        .filter(|n| rule.presets.iter().any(|p| p == &n.text))
         .map(|n| n.text.clone())
         .collect()
 }
 
-fn relative_range(days: u32, ends: RelativeEnd, today: NaiveDate) -> Option<DateRange> {
-    let end = match ends {
-        RelativeEnd::Today => today,
-        RelativeEnd::Yesterday => today.pred_opt()?,
-    };
-    let start = end.checked_sub_signed(Duration::days(i64::from(days.checked_sub(1)?)))?;
-    Some(DateRange { start, end })
-}
-
 fn parse_iso_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
-}
-
-/// Interprets one period text: a preset of the rule, a relative "last N days" or explicit
-/// dates. The one place the period text is turned into dates.
-fn parse_period_text(
-    text: &str,
-    language: Option<Language>,
-    rule: &PeriodRule,
-) -> Option<PeriodText> {
-    if let Some(days) = rule.presets.get(text.trim()) {
-        return Some(PeriodText::LastDays(*days));
-    }
-    interim::parse(text, language)
-}
-
-/// A stand-in for `values::parse_period` (issue #3) until it lands: English and Dutch
-/// "last N days/weeks" presets and explicit month-name or ISO date ranges.
-mod interim {
-    use super::*;
-
-    pub(super) fn parse(text: &str, language: Option<Language>) -> Option<PeriodText> {
-        let folded = fold(text);
-        if let Some(days) = last_days(&folded) {
-            return Some(PeriodText::LastDays(days));
-        }
-        let separators = [" - ", " – ", " — ", " to ", " tot "];
-        let (from, to) = separators.iter().find_map(|sep| folded.split_once(sep))?;
-        let start = parse_date(from, language)?;
-        let end = parse_date(to, language)?;
-        (start <= end).then_some(PeriodText::Dates(DateRange { start, end }))
-    }
-
-    fn last_days(folded: &str) -> Option<u32> {
-        let words: Vec<&str> = folded.split(' ').collect();
-        let (count, unit) = match words.as_slice() {
-            [lead, n, unit] if ["last", "past", "afgelopen", "laatste"].contains(lead) => {
-                (n, *unit)
-            }
-            _ => return None,
-        };
-        let n: u32 = count.parse().ok()?;
-        match unit {
-            "days" | "dagen" | "day" | "dag" => Some(n),
-            "weeks" | "weken" => n.checked_mul(7),
-            _ => None,
-        }
-    }
-
-    const MONTHS: [[&str; 2]; 12] = [
-        ["jan", "jan"],
-        ["feb", "feb"],
-        ["mar", "mrt"],
-        ["apr", "apr"],
-        ["may", "mei"],
-        ["jun", "jun"],
-        ["jul", "jul"],
-        ["aug", "aug"],
-        ["sep", "sep"],
-        ["oct", "okt"],
-        ["nov", "nov"],
-        ["dec", "dec"],
-    ];
-
-    fn month(word: &str) -> Option<u32> {
-        let word = word.trim_end_matches('.');
-        let head: String = word.chars().take(3).collect();
-        MONTHS
-            .iter()
-            .position(|names| names.contains(&head.as_str()))
-            .and_then(|i| u32::try_from(i + 1).ok())
-    }
-
-    fn parse_date(text: &str, _language: Option<Language>) -> Option<NaiveDate> {
-        let text = text.trim();
-        if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-            return Some(date);
-        }
-        let words: Vec<&str> = text.split([' ', ',']).filter(|w| !w.is_empty()).collect();
-        let (day, month_number, year) = match words.as_slice() {
-            // "aug 26 2026" (English) or "26 aug. 2026" (Dutch).
-            [m, d, y] if month(m).is_some() => (d.parse().ok()?, month(m)?, y.parse().ok()?),
-            [d, m, y] => (d.parse().ok()?, month(m)?, y.parse().ok()?),
-            _ => return None,
-        };
-        NaiveDate::from_ymd_opt(year, month_number, day)
-    }
 }
 
 #[cfg(test)]
@@ -319,55 +262,45 @@ mod tests {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
     }
 
-    fn check(text: &str, expected: Option<PeriodText>) {
+    fn range(start: &str, end: &str) -> DateRange {
+        DateRange::new(date(start), date(end)).unwrap()
+    }
+
+    fn check(text: &str, expected: Option<Shown>) {
+        let today = date("2026-09-10");
+        let hint = DateHint::language(Language::En);
         assert_eq!(
-            parse_period_text(text, Some(Language::En), &PeriodRule::default()),
+            read_shown(text, hint, today, RelativeEnd::Yesterday),
             expected,
             "{text}"
         );
     }
 
     #[test]
-    fn period_texts() {
-        let range = |a: &str, b: &str| {
-            Some(PeriodText::Dates(DateRange {
-                start: date(a),
-                end: date(b),
-            }))
-        };
+    fn explicit_dates_are_told_from_presets() {
         check(
-            "Aug 26, 2026 - Sep 9, 2026",
-            range("2026-08-26", "2026-09-09"),
+            "Time range: Aug 26, 2026 - Sep 9, 2026",
+            Some(Shown::Dates(range("2026-08-26", "2026-09-09"))),
         );
         check(
-            "26 aug. 2026 - 9 sep. 2026",
-            range("2026-08-26", "2026-09-09"),
+            "Past 28 days",
+            Some(Shown::Relative(range("2026-08-13", "2026-09-09"))),
         );
-        check("Past 28 days", Some(PeriodText::LastDays(28)));
-        check("Afgelopen 7 dagen", Some(PeriodText::LastDays(7)));
-        check("Last 12 weeks", Some(PeriodText::LastDays(84)));
-        check("Sep 9, 2026 - Aug 26, 2026", None);
+        check(
+            "7D",
+            Some(Shown::Relative(range("2026-09-03", "2026-09-09"))),
+        );
+        check("Lifetime", Some(Shown::Lifetime));
         check("Impressions", None);
-        check("Feb 30, 2026 - Mar 1, 2026", None);
+        check("Sep 9, 2026 - Aug 26, 2026", None);
     }
 
     #[test]
-    fn relative_ranges_end_where_the_rule_says() {
-        let today = date("2026-10-29");
-        assert_eq!(
-            relative_range(28, RelativeEnd::Yesterday, today),
-            Some(DateRange {
-                start: date("2026-10-01"),
-                end: date("2026-10-28")
-            })
-        );
-        assert_eq!(
-            relative_range(7, RelativeEnd::Today, today),
-            Some(DateRange {
-                start: date("2026-10-23"),
-                end: date("2026-10-29")
-            })
-        );
-        assert_eq!(relative_range(0, RelativeEnd::Today, today), None);
+    fn only_period_like_texts_are_scanned() {
+        assert!(looks_like_period("Past 28 days"));
+        assert!(looks_like_period("Oct 1 – 28, 2026"));
+        assert!(!looks_like_period("2025"));
+        assert!(!looks_like_period("Impressions"));
+        assert!(!looks_like_period(&"Last 7 days ".repeat(10)));
     }
 }

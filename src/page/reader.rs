@@ -143,7 +143,9 @@ pub fn read_matched(
         let window_and_dates = match (metric.window, &period) {
             (Some(Window::Snapshot), _) => Some((Window::Snapshot, today, today)),
             (_, PagePeriod::Lifetime) => Some((Window::Lifetime, today, today)),
-            (_, PagePeriod::Range { range, .. }) => Some((Window::Range, range.start, range.end)),
+            (_, PagePeriod::Range { range, .. }) => {
+                Some((Window::Range, range.start(), range.end()))
+            }
             (_, PagePeriod::Unknown) => None,
         };
         let Some((window, start, end)) = window_and_dates else {

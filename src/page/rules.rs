@@ -15,11 +15,13 @@ use serde::Deserialize;
 use super::text::fold;
 use super::url::{PageUrl, PathPattern};
 use crate::model::{Distribution, Language, Metric, Platform, Scope, Unit, Window};
+use crate::values::RelativeEnd;
 
-/// The rule files, one per platform, compiled into the binary and the wasm module.
+/// The rule files, one per platform: `rules/<name>.toml`, turned into JSON by `build.rs`
+/// (a TOML parser would cost the wasm module ~68 KB gzip) and compiled in.
 const RULE_FILES: &[(&str, &str)] = &[(
     "rules/linkedin.toml",
-    include_str!("../../rules/linkedin.toml"),
+    include_str!(concat!(env!("OUT_DIR"), "/rules-linkedin.json")),
 )];
 
 /// A rules file that does not parse or contradicts itself. Only a broken build can produce
@@ -128,19 +130,8 @@ pub struct QueryDates {
     pub end: String,
 }
 
-/// Which day a relative preset ("Last 28 days") ends on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RelativeEnd {
-    /// The last complete day before the reading (most analytics pages).
-    #[default]
-    Yesterday,
-    /// The day of the reading.
-    Today,
-}
-
 /// How a page shows the period its figures cover.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PeriodRule {
     /// The figures are lifetime totals as of the reading (single-post pages).
@@ -156,15 +147,43 @@ pub struct PeriodRule {
     /// Elements (by tag name) whose text describes the period (YouTube's date dropdown).
     #[serde(default)]
     pub containers: Vec<String>,
-    /// Untranslated preset buttons ("7D" → 7 days); the selected one counts.
+    /// Preset toggles ("7D", "4W"): the one the page marks as selected (`data-state`)
+    /// gives the period.
     #[serde(default)]
-    pub presets: BTreeMap<String, u32>,
+    pub presets: Vec<String>,
+    /// Numeric dates on the page are month first whatever the UI language (X writes custom
+    /// ranges in the en-US format when the browser is en-US).
+    #[serde(default)]
+    pub dates_month_first: bool,
     /// Any visible text that is wholly a period ("Past 28 days", "Oct 1, 2026 - Oct 28,
     /// 2026") counts; texts that disagree cancel each other.
     #[serde(default)]
     pub scan_page: bool,
-    #[serde(default)]
+    /// Which day a relative preset ends on: `yesterday` (the last complete day, most
+    /// pages) or `today`.
+    #[serde(default = "default_relative_end")]
     pub ends: RelativeEnd,
+}
+
+fn default_relative_end() -> RelativeEnd {
+    RelativeEnd::Yesterday
+}
+
+impl PeriodRule {
+    /// A rule that reads nothing: the page's period stays unknown.
+    pub fn unknown() -> PeriodRule {
+        PeriodRule {
+            lifetime: false,
+            query_presets: None,
+            query_dates: None,
+            anchors: Labels::new(),
+            containers: Vec::new(),
+            presets: Vec::new(),
+            dates_month_first: false,
+            scan_page: false,
+            ends: default_relative_end(),
+        }
+    }
 }
 
 /// One analytics page: which URLs it has and what its figures are about.
@@ -239,7 +258,7 @@ pub struct PlatformRules {
     pub layout: Layout,
     #[serde(default)]
     pub decoys: Decoys,
-    #[serde(default)]
+    #[serde(default = "PeriodRule::unknown")]
     pub period: PeriodRule,
     #[serde(rename = "page")]
     pub pages: Vec<PageRule>,
@@ -353,9 +372,9 @@ impl PlatformRules {
     }
 }
 
-/// Parses and validates one rules file.
+/// Parses and validates one rules file, as JSON (the form `build.rs` compiles in).
 pub fn parse_rules(file: &str, text: &str) -> Result<PlatformRules, RulesError> {
-    let rules: PlatformRules = toml::from_str(text).map_err(|e| RulesError::Syntax {
+    let rules: PlatformRules = serde_json::from_str(text).map_err(|e| RulesError::Syntax {
         file: file.to_owned(),
         message: e.to_string(),
     })?;
@@ -401,6 +420,12 @@ pub fn match_url<'r>(rules: &'r [PlatformRules], url: &PageUrl) -> Option<PageMa
 mod tests {
     use super::*;
 
+    /// Rules written as in `rules/`, converted as `build.rs` does.
+    fn toml_to_json(text: &str) -> String {
+        let table: toml::Table = toml::from_str(text).unwrap();
+        serde_json::to_string(&table).unwrap()
+    }
+
     #[test]
     fn the_compiled_in_rules_parse_and_validate() {
         let rules = all_rules().unwrap();
@@ -427,7 +452,7 @@ mod tests {
             unit = "count"
             labels.en = ["views:"]
         "#;
-        let error = parse_rules("test.toml", text).unwrap_err();
+        let error = parse_rules("test.toml", &toml_to_json(text)).unwrap_err();
         assert!(
             error
                 .to_string()
@@ -451,7 +476,7 @@ mod tests {
             unit = "count"
             labels.en = ["Engagement rate"]
         "#;
-        let error = parse_rules("test.toml", text).unwrap_err();
+        let error = parse_rules("test.toml", &toml_to_json(text)).unwrap_err();
         assert!(
             error.to_string().contains("canonical metric is in ratio"),
             "{error}"
