@@ -7,6 +7,23 @@
 //! snapshot from a saved page, and a browser test holds the two equal.
 //!
 //! This JSON shape is a contract with `www/content.js`: change both together.
+//!
+//! # The walk, exactly (what `snapshot_from_html` and `www/snapshot.js` both do)
+//! - `url`: the page's address; `lang`: the `lang` attribute of `<html>` when present
+//!   (collapsed like any attribute value); `title`: `document.title`.
+//! - `nodes[0]` is `<body>`; then every element below it in pre-order (children in DOM
+//!   order), each with the index of its parent. A skipped element ([`SKIPPED_ELEMENTS`])
+//!   gets no node and nothing inside it is walked.
+//! - `tag`: the lower-case tag name.
+//! - `text`: the data of the element's direct text children joined by one space, then
+//!   every run of white space (what JavaScript's `\s` matches, U+00A0 and U+202F
+//!   included) replaced by one space and the ends trimmed: `s.replace(/\s+/g, ' ').trim()`.
+//!   Comments are not text. Omitted from JSON when empty.
+//! - `attrs`: [`KEPT_ATTRIBUTES`] and every `data-*` attribute, values collapsed the same
+//!   way (an empty value stays, as `hidden=""` does). Omitted from JSON when empty.
+//! - Open shadow roots: their children hang under the host, before its light-DOM
+//!   children. Saved HTML has none: declarative shadow DOM is not expanded natively, so
+//!   fixtures must not use it.
 
 use std::collections::BTreeMap;
 
