@@ -139,6 +139,9 @@ pub struct ParsedDateTime {
     pub utc_offset: Option<FixedOffset>,
 }
 
+/// Texts longer than this are not dates (and are not worth scanning).
+pub(crate) const MAX_DATE_CHARS: usize = 80;
+
 /// Parses an absolute date; a time of day after it is allowed and dropped.
 pub fn parse_date(raw: &str, hint: DateHint) -> Result<NaiveDate, DateError> {
     parse_date_time(raw, hint).map(|parsed| parsed.date)
@@ -149,6 +152,11 @@ pub fn parse_date_time(raw: &str, hint: DateHint) -> Result<ParsedDateTime, Date
     let text = text::clean(raw);
     if text::is_missing_marker(&text) {
         return Err(DateError::Missing {
+            raw: raw.to_owned(),
+        });
+    }
+    if text.chars().count() > MAX_DATE_CHARS {
+        return Err(DateError::Unrecognised {
             raw: raw.to_owned(),
         });
     }

@@ -74,6 +74,9 @@ const UNITS: &[(&str, u128)] = &[
 /// Words that may join components (`1 hour and 5 minutes`, `1 uur en 5 minuten`).
 const JOINERS: &[&str] = &["and", "en", "und", "et", "y"];
 
+/// Texts longer than this are not durations (and are not worth scanning).
+const MAX_DURATION_CHARS: usize = 80;
+
 /// Parses a duration into seconds. `language` decides the decimal separator of unit forms
 /// (`12,5 uur`); with `None` the text must decide, as for [`super::parse_value`].
 ///
@@ -87,14 +90,19 @@ pub fn parse_duration(raw: &str, language: Option<Language>) -> Result<f64, Valu
             raw: raw.to_owned(),
         });
     }
+    if text.chars().count() > MAX_DURATION_CHARS {
+        return Err(ValueError::Unparseable {
+            raw: raw.to_owned(),
+        });
+    }
     if let Some(seconds) = clock_seconds(&text) {
         return Ok(seconds);
     }
     match language {
-        Some(language) => unit_seconds(&text, language).ok_or_else(|| {
+        Some(language) => unit_seconds(&text, language, true).ok_or_else(|| {
             match Language::ALL
                 .into_iter()
-                .find_map(|other| unit_seconds(&text, other))
+                .find_map(|other| unit_seconds(&text, other, true))
             {
                 Some(value) => ValueError::LocaleMismatch {
                     raw: raw.to_owned(),
@@ -106,13 +114,12 @@ pub fn parse_duration(raw: &str, language: Option<Language>) -> Result<f64, Valu
                 },
             }
         }),
-        None => decide(
-            raw,
-            Language::ALL
+        None => {
+            let readings = Language::ALL
                 .into_iter()
-                .filter_map(|l| unit_seconds(&text, l)),
-            |v| *v,
-        ),
+                .filter_map(|l| unit_seconds(&text, l, true));
+            decide(raw, readings, |v| *v, |a, b| (a == b).then_some(*a))
+        }
     }
 }
 
@@ -153,19 +160,23 @@ fn unit_factor(word: &str) -> Option<u128> {
 }
 
 /// Seconds of a unit form under `language`'s decimal separator.
-pub(crate) fn unit_seconds(text: &str, language: Language) -> Option<f64> {
+///
+/// A lone `m` (`3m`) is minutes only when `lone_m_is_minutes`: [`parse_duration`] knows it
+/// reads a duration, while `parse_value` must read `2.2m` as YouTube's 2.2 million. With
+/// other components (`1h 8m`) `m` is always minutes.
+pub(crate) fn unit_seconds(text: &str, language: Language, lone_m_is_minutes: bool) -> Option<f64> {
     let decimal = decimal_separator(language);
     let mut rest = text;
     let mut total = 0.0;
     let mut previous_factor = u128::MAX;
     let mut components = 0;
+    let mut lone_unit = None;
     loop {
-        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ':' || c == ',');
-        if let Some(after) = JOINERS.iter().find_map(|joiner| strip_word(rest, joiner)) {
-            if components == 0 {
-                return None;
+        if components > 0 {
+            rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ':' || c == ',');
+            if let Some(after) = JOINERS.iter().find_map(|joiner| strip_word(rest, joiner)) {
+                rest = after.trim_start();
             }
-            rest = after.trim_start();
         }
         if rest.is_empty() {
             break;
@@ -181,6 +192,7 @@ pub(crate) fn unit_seconds(text: &str, language: Language) -> Option<f64> {
             .unwrap_or(after.len());
         let (word, after) = after.split_at(word_end);
         let factor = unit_factor(word)?;
+        lone_unit = if components == 0 { Some(word) } else { None };
         if factor >= previous_factor {
             return None;
         }
@@ -188,6 +200,9 @@ pub(crate) fn unit_seconds(text: &str, language: Language) -> Option<f64> {
         total += Decimal::to_f64(number.times(factor)?)?;
         components += 1;
         rest = after;
+    }
+    if !lone_m_is_minutes && lone_unit.is_some_and(|unit| unit.eq_ignore_ascii_case("m")) {
+        return None;
     }
     (components > 0 && total.is_finite()).then_some(total)
 }
@@ -215,25 +230,36 @@ mod tests {
 
     #[test]
     fn unit_forms_in_order_only() {
-        assert_eq!(unit_seconds("1h:8m:13s", Language::En), Some(4093.0));
-        assert_eq!(unit_seconds("12,5 uur", Language::Nl), Some(45_000.0));
-        assert_eq!(unit_seconds("12,5 uur", Language::En), None);
-        assert_eq!(unit_seconds("1 Std. 5 Min.", Language::De), Some(3900.0));
+        assert_eq!(unit_seconds("1h:8m:13s", Language::En, true), Some(4093.0));
+        assert_eq!(unit_seconds("12,5 uur", Language::Nl, true), Some(45_000.0));
+        assert_eq!(unit_seconds("12,5 uur", Language::En, true), None);
         assert_eq!(
-            unit_seconds("5 min 1 h", Language::En),
+            unit_seconds("1 Std. 5 Min.", Language::De, true),
+            Some(3900.0)
+        );
+        assert_eq!(
+            unit_seconds("5 min 1 h", Language::En, true),
             None,
             "largest unit first"
         );
         assert_eq!(
-            unit_seconds("5 min 3 min", Language::En),
+            unit_seconds("5 min 3 min", Language::En, true),
             None,
             "each unit once"
         );
         assert_eq!(
-            unit_seconds("263", Language::En),
+            unit_seconds("263", Language::En, true),
             None,
             "a bare number has no unit"
         );
-        assert_eq!(unit_seconds("and 5 min", Language::En), None);
+        assert_eq!(unit_seconds("and 5 min", Language::En, true), None);
+        assert_eq!(unit_seconds(",5 min", Language::En, true), None);
+        assert_eq!(unit_seconds("3m", Language::En, true), Some(180.0));
+        assert_eq!(
+            unit_seconds("3m", Language::En, false),
+            None,
+            "a lone m may be a million"
+        );
+        assert_eq!(unit_seconds("1h 8m", Language::En, false), Some(4080.0));
     }
 }

@@ -133,37 +133,52 @@ pub fn parse_value(raw: &str, language: Option<Language>) -> Result<ParsedValue,
                 },
             }
         }),
-        None => decide(
-            raw,
-            Language::ALL.into_iter().filter_map(|l| read_in(&text, l)),
-            |r| r.value,
-        ),
+        None => {
+            let readings = Language::ALL.into_iter().filter_map(|l| read_in(&text, l));
+            decide(raw, readings, |r| r.value, same_value)
+        }
     }
 }
 
 /// The one reading every language agrees on; [`ValueError::Ambiguous`] when two differ,
-/// [`ValueError::Unparseable`] when there is none.
-pub(crate) fn decide<T: PartialEq>(
+/// [`ValueError::Unparseable`] when there is none. `agree` merges two readings that mean the
+/// same value, or says they differ (`None`).
+pub(crate) fn decide<T>(
     raw: &str,
     readings: impl Iterator<Item = T>,
     value_of: impl Fn(&T) -> f64,
+    agree: impl Fn(&T, &T) -> Option<T>,
 ) -> Result<T, ValueError> {
     let mut agreed: Option<T> = None;
     for reading in readings {
-        match &agreed {
-            None => agreed = Some(reading),
-            Some(first) if *first == reading => {}
-            Some(first) => {
-                return Err(ValueError::Ambiguous {
-                    raw: raw.to_owned(),
-                    first: value_of(first),
-                    second: value_of(&reading),
-                })
-            }
-        }
+        agreed = Some(match agreed {
+            None => reading,
+            Some(first) => agree(&first, &reading).ok_or_else(|| ValueError::Ambiguous {
+                raw: raw.to_owned(),
+                first: value_of(&first),
+                second: value_of(&reading),
+            })?,
+        });
     }
     agreed.ok_or_else(|| ValueError::Unparseable {
         raw: raw.to_owned(),
+    })
+}
+
+/// Two readings of the same value agree; the merged reading keeps the larger rounding step
+/// (`0B` is 0 to the nearest 10⁹ in English and 10¹² in Spanish: only the weaker claim is
+/// known).
+fn same_value(a: &ParsedValue, b: &ParsedValue) -> Option<ParsedValue> {
+    if a.value != b.value || a.kind != b.kind || a.signed != b.signed {
+        return None;
+    }
+    let rounded_to = match (a.rounded_to, b.rounded_to) {
+        (Some(x), Some(y)) => Some(x.max(y)),
+        (x, y) => x.or(y),
+    };
+    Some(ParsedValue {
+        rounded_to,
+        ..a.clone()
     })
 }
 
@@ -209,7 +224,7 @@ fn read_in(text: &str, language: Language) -> Option<ParsedValue> {
         if currency.is_some() || percent {
             return None;
         }
-        let seconds = duration::unit_seconds(rest, language)?;
+        let seconds = duration::unit_seconds(rest, language, false)?;
         return Some(ParsedValue {
             value: with_sign(seconds),
             kind: ValueKind::Duration,
@@ -258,9 +273,10 @@ mod tests {
 
     #[test]
     fn decide_keeps_agreement_and_reports_disagreement() {
-        assert_eq!(decide("x", [1.0, 1.0].into_iter(), |v| *v), Ok(1.0));
+        let equal = |a: &f64, b: &f64| (a == b).then_some(*a);
+        assert_eq!(decide("x", [1.0, 1.0].into_iter(), |v| *v, equal), Ok(1.0));
         assert_eq!(
-            decide("x", [1.0, 2.0].into_iter(), |v| *v),
+            decide("x", [1.0, 2.0].into_iter(), |v| *v, equal),
             Err(ValueError::Ambiguous {
                 raw: "x".into(),
                 first: 1.0,
@@ -268,8 +284,23 @@ mod tests {
             })
         );
         assert_eq!(
-            decide("x", std::iter::empty::<f64>(), |v| *v),
+            decide("x", std::iter::empty::<f64>(), |v| *v, equal),
             Err(ValueError::Unparseable { raw: "x".into() })
+        );
+    }
+
+    #[test]
+    fn agreeing_readings_keep_the_coarser_step() {
+        let zero = |step| ParsedValue {
+            value: 0.0,
+            kind: ValueKind::Number,
+            rounded_to: Some(step),
+            signed: false,
+        };
+        assert_eq!(same_value(&zero(1e9), &zero(1e12)), Some(zero(1e12)));
+        assert_eq!(
+            parse_value("0B", None).map(|v| v.rounded_to),
+            Ok(Some(1e12))
         );
     }
 }

@@ -286,6 +286,11 @@ pub fn parse_period(
             raw: raw.to_owned(),
         });
     }
+    if cleaned.chars().count() > 2 * date::MAX_DATE_CHARS {
+        return Err(PeriodError::Unrecognised {
+            raw: raw.to_owned(),
+        });
+    }
     let out_of_range = || PeriodError::OutOfRange {
         raw: raw.to_owned(),
     };
