@@ -95,7 +95,7 @@ pub fn read_matched(
                     "metric_not_found",
                     format!("could not read {name} on this page"),
                 );
-                let diagnostic = if metric.optional {
+                let diagnostic = if metric.is_optional_on(&matched.page.kind) {
                     Diagnostic {
                         severity: crate::model::Severity::Info,
                         ..diagnostic
@@ -443,7 +443,7 @@ impl<'s, 'r> Page<'s, 'r> {
                     }
                 }
             };
-            let found: Vec<Found> = subtree
+            let mut found: Vec<Found> = subtree
                 .iter()
                 .copied()
                 .filter(|n| *n != hit.node && !self.is_excluded(*n))
@@ -451,9 +451,18 @@ impl<'s, 'r> Page<'s, 'r> {
                 .filter(|n| in_range(*n))
                 .filter_map(|n| self.value_at(n, metric))
                 .collect();
-            if !found.is_empty() || !other_labels.is_empty() {
-                return found;
+            if other_labels.is_empty() {
+                if !found.is_empty() {
+                    return found;
+                }
+                continue;
             }
+            // A shared container: the value nearest the label on the side the layout
+            // names (a breakdown such as desktop/mobile may follow the total).
+            return match self.rules.layout.value {
+                ValuePosition::Before => found.pop().into_iter().collect(),
+                ValuePosition::After | ValuePosition::Card => found.into_iter().take(1).collect(),
+            };
         }
         Vec::new()
     }

@@ -233,10 +233,34 @@ pub struct MetricRule {
     /// Multiplies the read number into the unit (3600 for a figure shown in hours).
     #[serde(default = "default_scale")]
     pub scale: f64,
-    /// Shown only on some accounts or some states of the page: missing is not worth a
-    /// warning.
+    /// Shown only on some accounts or some states of the page, so missing is worth a note
+    /// rather than a warning: `true` on every page, or a list of page kinds.
     #[serde(default)]
-    pub optional: bool,
+    pub optional: Optional,
+}
+
+/// Where a metric may be missing without a warning.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum Optional {
+    Everywhere(bool),
+    OnPages(Vec<String>),
+}
+
+impl Default for Optional {
+    fn default() -> Self {
+        Optional::Everywhere(false)
+    }
+}
+
+impl MetricRule {
+    /// True when the metric may be missing from this page kind without a warning.
+    pub fn is_optional_on(&self, kind: &str) -> bool {
+        match &self.optional {
+            Optional::Everywhere(optional) => *optional,
+            Optional::OnPages(kinds) => kinds.iter().any(|k| k == kind),
+        }
+    }
 }
 
 fn default_scale() -> f64 {
