@@ -38,6 +38,24 @@ impl Decimal {
 
     /// The nearest `f64`, when it is finite.
     pub(crate) fn to_f64(self) -> Option<f64> {
+        // Clinger's fast path: a mantissa below 2^53 and a power of ten up to 10^22 are both
+        // exact in an f64, so one multiplication or division rounds correctly. Everything
+        // else goes through the standard library's correctly rounded parser.
+        const EXACT_POWERS: [f64; 23] = [
+            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+            1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+        ];
+        if self.mantissa < (1 << 53) {
+            let power = EXACT_POWERS.get(usize::try_from(self.exponent.unsigned_abs()).ok()?);
+            if let Some(power) = power {
+                let mantissa = self.mantissa as f64;
+                return finite(if self.exponent < 0 {
+                    mantissa / power
+                } else {
+                    mantissa * power
+                });
+            }
+        }
         finite(
             format!("{}e{}", self.mantissa, self.exponent)
                 .parse()
@@ -100,6 +118,24 @@ mod tests {
             Decimal::new(125, -1).unwrap().times(3600).unwrap().to_f64(),
             Some(45_000.0)
         );
+    }
+
+    #[test]
+    fn the_fast_path_agrees_with_the_correctly_rounded_parser() {
+        for (mantissa, exponent) in [
+            (1, -1),
+            (3, -1),
+            (123_456_789, -7),
+            (9_007_199_254_740_991, -22),
+            (7, 22),
+            (5, -3),
+        ] {
+            let decimal = Decimal::new(mantissa, exponent).unwrap();
+            let parsed: f64 = format!("{mantissa}e{exponent}").parse().unwrap();
+            assert_eq!(decimal.to_f64(), Some(parsed), "{mantissa}e{exponent}");
+        }
+        let beyond_fast_path = Decimal::new(9_007_199_254_740_993, -2).unwrap();
+        assert_eq!(beyond_fast_path.to_f64(), Some(90_071_992_547_409.93));
     }
 
     #[test]

@@ -126,18 +126,16 @@ pub fn parse_duration(raw: &str, language: Option<Language>) -> Result<f64, Valu
 /// Seconds of a clock form: `1:02:03`, `0:04:23`, `4:23`, `75:12` (minutes may pass 59 when
 /// they lead).
 pub(crate) fn clock_seconds(text: &str) -> Option<f64> {
-    let parts: Vec<&str> = text.split(':').collect();
-    let (leading, later) = match parts.as_slice() {
-        [minutes, seconds] => (*minutes, vec![*seconds]),
-        [hours, minutes, seconds] => (*hours, vec![*minutes, *seconds]),
-        _ => return None,
-    };
+    let mut parts = text.split(':');
+    let leading = parts.next()?;
     if leading.is_empty() || leading.len() > 6 || !leading.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     let mut seconds: u64 = leading.parse().ok()?;
-    for part in later {
-        if part.len() != 2 || !part.bytes().all(|b| b.is_ascii_digit()) {
+    let mut later_parts = 0;
+    for part in parts {
+        later_parts += 1;
+        if later_parts > 2 || part.len() != 2 || !part.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
         let value: u64 = part.parse().ok()?;
@@ -147,7 +145,7 @@ pub(crate) fn clock_seconds(text: &str) -> Option<f64> {
         seconds = seconds.checked_mul(60)?.checked_add(value)?;
     }
     // Exact: at most 6 + 4 digits, far below 2^53.
-    Some(seconds as f64)
+    (later_parts > 0).then_some(seconds as f64)
 }
 
 /// The length in seconds of a unit word (`Std.`, `minuten`, `s`).

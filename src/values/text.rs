@@ -3,6 +3,8 @@
 //!
 //! It must not interpret digits or separators: that is `number.rs`'s job, under a language.
 
+use std::borrow::Cow;
+
 /// Characters that carry no meaning in a value but appear in page text: zero-width spaces
 /// and joiners, bidi marks and isolates, the byte-order mark and the soft hyphen (YouTube's
 /// German files put U+00AD inside words).
@@ -15,13 +17,14 @@ fn is_invisible(c: char) -> bool {
 }
 
 /// The text without invisible characters and without surrounding whitespace (any Unicode
-/// white space, so U+00A0 and U+202F too).
-pub(crate) fn clean(raw: &str) -> String {
-    raw.chars()
-        .filter(|c| !is_invisible(*c))
-        .collect::<String>()
-        .trim()
-        .to_owned()
+/// white space, so U+00A0 and U+202F too). Borrows when there is nothing to remove.
+pub(crate) fn clean(raw: &str) -> Cow<'_, str> {
+    if raw.chars().any(is_invisible) {
+        let visible: String = raw.chars().filter(|c| !is_invisible(*c)).collect();
+        Cow::Owned(visible.trim().to_owned())
+    } else {
+        Cow::Borrowed(raw.trim())
+    }
 }
 
 /// Dashes that pages write alone for "no value", and that some UIs write as a minus sign.
