@@ -208,8 +208,8 @@ impl<'a> From<&'a Strategy> for StrategyOut<'a> {
                 .map(|c| CampaignOut {
                     id: &c.id,
                     name: &c.name,
-                    start: c.dates.start,
-                    end: c.dates.end,
+                    start: c.dates.start(),
+                    end: c.dates.end(),
                     note: c.note.as_deref(),
                 })
                 .collect(),
@@ -263,7 +263,9 @@ impl<'a> From<&'a Kpi> for KpiOut<'a> {
 fn period_value(period: &PeriodSpec) -> Value {
     match period {
         PeriodSpec::Recurring(cadence) => Value::String(cadence.id().to_owned()),
-        PeriodSpec::Custom(range) => serde_json::json!({ "start": range.start, "end": range.end }),
+        PeriodSpec::Custom(range) => {
+            serde_json::json!({ "start": range.start(), "end": range.end() })
+        }
         PeriodSpec::Campaign(id) => serde_json::json!({ "campaign": id }),
     }
 }

@@ -21,4 +21,4 @@ pub use model::{
     Aggregation, Campaign, Direction, Kpi, Objective, ObjectiveKind, PeriodSpec, PlatformScope,
     Strategy,
 };
-pub use period::{Cadence, DateRange};
+pub use period::{Cadence, DateRange, RangeDays};

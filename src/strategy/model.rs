@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::metrics::AmecStage;
 use crate::model::{Distribution, Metric, Platform};
-use crate::strategy::period::{Cadence, DateRange};
+use crate::strategy::period::{Cadence, DateRange, RangeDays};
 
 /// An organisation's social strategy: objectives with KPIs, and the campaigns KPIs can be
 /// measured over.
@@ -312,8 +312,8 @@ impl PeriodSpec {
     /// campaign's id, or the dates.
     pub fn label(&self, range: DateRange) -> String {
         match self {
-            PeriodSpec::Recurring(cadence) => cadence.label(range.start),
-            PeriodSpec::Custom(range) => range.to_string(),
+            PeriodSpec::Recurring(cadence) => cadence.label(range.start()),
+            PeriodSpec::Custom(range) => range.label(),
             PeriodSpec::Campaign(id) => id.clone(),
         }
     }

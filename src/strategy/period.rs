@@ -6,60 +6,38 @@
 //! Dates are calendar days in the platform's reporting time zone; this module knows no
 //! clock and no time zone: "today" is always an argument.
 
-use std::fmt;
-
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-/// An inclusive range of calendar days (`start == end` for one day).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct DateRange {
-    pub start: NaiveDate,
-    pub end: NaiveDate,
-}
+pub use crate::values::DateRange;
 
-impl DateRange {
-    /// The range from `start` to `end`, when `start` is not after `end`.
-    pub fn new(start: NaiveDate, end: NaiveDate) -> Option<DateRange> {
-        (start <= end).then_some(DateRange { start, end })
-    }
-
-    /// One day.
-    pub fn day(date: NaiveDate) -> DateRange {
-        DateRange {
-            start: date,
-            end: date,
-        }
-    }
-
-    /// How many days the range holds (at least 1).
-    pub fn days(&self) -> i64 {
-        (self.end - self.start).num_days() + 1
-    }
-
-    /// True when `date` lies inside the range.
-    pub fn contains(&self, date: NaiveDate) -> bool {
-        self.start <= date && date <= self.end
-    }
-
+/// Walking the days of a [`DateRange`].
+pub trait RangeDays {
     /// Every day of the range, in order.
-    pub fn iter_days(&self) -> impl Iterator<Item = NaiveDate> {
-        let end = self.end;
-        self.start.iter_days().take_while(move |day| *day <= end)
-    }
+    fn iter_days(&self) -> impl Iterator<Item = NaiveDate>;
 
     /// The part of the range up to and including `last`, when any is left.
-    pub fn until(&self, last: NaiveDate) -> Option<DateRange> {
-        DateRange::new(self.start, self.end.min(last))
-    }
+    fn until(&self, last: NaiveDate) -> Option<DateRange>;
+
+    /// The range as text: `2027-03-01/2027-03-28`, or one date.
+    fn label(&self) -> String;
 }
 
-impl fmt::Display for DateRange {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.start == self.end {
-            write!(f, "{}", self.start)
+impl RangeDays for DateRange {
+    fn iter_days(&self) -> impl Iterator<Item = NaiveDate> {
+        let end = self.end();
+        self.start().iter_days().take_while(move |day| *day <= end)
+    }
+
+    fn until(&self, last: NaiveDate) -> Option<DateRange> {
+        DateRange::new(self.start(), self.end().min(last)).ok()
+    }
+
+    fn label(&self) -> String {
+        if self.start() == self.end() {
+            self.start().to_string()
         } else {
-            write!(f, "{}/{}", self.start, self.end)
+            format!("{}/{}", self.start(), self.end())
         }
     }
 }
@@ -120,13 +98,13 @@ impl Cadence {
             Cadence::Quarter => start.checked_add_months(Months::new(3))?,
             Cadence::Year => start.checked_add_months(Months::new(12))?,
         };
-        DateRange::new(start, next_start.pred_opt()?)
+        DateRange::new(start, next_start.pred_opt()?).ok()
     }
 
     /// The period of this cadence just before the one containing `date`.
     pub fn previous(self, date: NaiveDate) -> Option<DateRange> {
         let current = self.containing(date)?;
-        self.containing(current.start.pred_opt()?)
+        self.containing(current.start().pred_opt()?)
     }
 
     /// The label of the period that starts on `start`: `2026-W47`, `2026-11`, `2026-Q4`,
@@ -157,7 +135,11 @@ mod tests {
     fn check(cadence: Cadence, day: &str, expected: (&str, &str, &str)) {
         let range = cadence.containing(date(day)).unwrap();
         assert_eq!(
-            (range.start, range.end, cadence.label(range.start).as_str()),
+            (
+                range.start(),
+                range.end(),
+                cadence.label(range.start()).as_str()
+            ),
             (date(expected.0), date(expected.1), expected.2),
             "{cadence:?} containing {day}"
         );
@@ -243,15 +225,15 @@ mod tests {
     fn previous_periods_step_back_across_year_ends() {
         assert_eq!(
             Cadence::Month.previous(date("2027-01-01")),
-            DateRange::new(date("2026-12-01"), date("2026-12-31"))
+            DateRange::new(date("2026-12-01"), date("2026-12-31")).ok()
         );
         assert_eq!(
             Cadence::Week.previous(date("2027-01-04")),
-            DateRange::new(date("2026-12-28"), date("2027-01-03"))
+            DateRange::new(date("2026-12-28"), date("2027-01-03")).ok()
         );
         assert_eq!(
             Cadence::Quarter.previous(date("2028-04-01")),
-            DateRange::new(date("2028-01-01"), date("2028-03-31"))
+            DateRange::new(date("2028-01-01"), date("2028-03-31")).ok()
         );
     }
 
@@ -262,13 +244,13 @@ mod tests {
         assert_eq!(february.iter_days().count(), 29);
         assert!(february.contains(date("2028-02-29")));
         assert!(!february.contains(date("2028-03-01")));
-        assert_eq!(DateRange::new(date("2026-01-02"), date("2026-01-01")), None);
+        assert!(DateRange::new(date("2026-01-02"), date("2026-01-01")).is_err());
         assert_eq!(february.until(date("2028-01-31")), None);
         assert_eq!(
             february.until(date("2028-02-03")).map(|r| r.days()),
             Some(3)
         );
-        assert_eq!(february.to_string(), "2028-02-01/2028-02-29");
+        assert_eq!(february.label(), "2028-02-01/2028-02-29");
     }
 
     #[test]

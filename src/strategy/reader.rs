@@ -335,7 +335,7 @@ impl Reader {
         let start = self.date(map, path, "start");
         let end = self.date(map, path, "end");
         let (start, end) = (start?, end?);
-        let Some(range) = DateRange::new(start, end) else {
+        let Ok(range) = DateRange::new(start, end) else {
             self.problem(
                 &join(path, "end"),
                 map.get("end"),

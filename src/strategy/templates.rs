@@ -64,7 +64,7 @@ pub fn instantiate(template: &Template, today: NaiveDate) -> Result<Strategy, St
         let length = u64::try_from(campaign.dates.days() - 1).unwrap_or(0);
         if let Some(dates) = today
             .checked_add_days(Days::new(length))
-            .and_then(|end| DateRange::new(today, end))
+            .and_then(|end| DateRange::new(today, end).ok())
         {
             campaign.dates = dates;
         }
@@ -83,10 +83,10 @@ mod tests {
         let original = file::import(template.text).unwrap();
         let moved = instantiate(template, today).unwrap();
         let (before, after) = (original.campaigns[0].dates, moved.campaigns[0].dates);
-        assert_eq!(after.start, today);
+        assert_eq!(after.start(), today);
         assert_eq!(after.days(), before.days());
         assert_eq!(
-            after.end,
+            after.end(),
             "2028-03-18".parse::<NaiveDate>().unwrap(),
             "28 days over the leap day"
         );
