@@ -1,0 +1,167 @@
+//! Fixture tests for `yardstick::import`: every directory under `tests/fixtures/exports/`
+//! holds one export file and `expected.json` (what the import must give: the summary, one
+//! line per observation, the diagnostics, or the error). The inputs are synthetic files
+//! written by `generate.py` to reproduce the real exports' quirks.
+//!
+//! `YARDSTICK_BLESS=1 cargo test --test import` rewrites the expected files from the current
+//! output; review the diff by hand before committing it.
+
+// Helpers outside #[test] fns: a failed unwrap here is a failed test, which is the point.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use serde_json::{json, Value};
+use yardstick::import::{import_file, ImportError, ImportResult};
+use yardstick::model::Observation;
+
+fn imported_at() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2026-11-26T12:00:00Z")
+        .unwrap()
+        .into()
+}
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exports")
+}
+
+/// One observation as one reviewable line.
+fn line(o: &Observation) -> String {
+    let entity = match &o.post_id {
+        Some(id) => format!(
+            "{}:{id}",
+            serde_json::to_value(o.scope).unwrap().as_str().unwrap()
+        ),
+        None => serde_json::to_value(o.scope)
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .to_owned(),
+    };
+    let account = if o.account.is_empty() {
+        "-"
+    } else {
+        &o.account
+    };
+    let window = serde_json::to_value(o.window).unwrap();
+    let distribution = serde_json::to_value(o.distribution).unwrap();
+    let name = o
+        .name
+        .as_ref()
+        .map(|n| format!(" name={n:?}"))
+        .unwrap_or_default();
+    let rounded = o.rounded_to.map(|r| format!(" ±{r}")).unwrap_or_default();
+    format!(
+        "{} {account} {entity} {} {} {} {}..{} = {}{rounded} {} | {:?} {:?}{name}",
+        o.platform,
+        o.metric,
+        distribution.as_str().unwrap(),
+        window.as_str().unwrap(),
+        o.start,
+        o.end,
+        o.value,
+        o.unit,
+        o.source.label,
+        o.source.raw,
+    )
+}
+
+fn describe_result(result: &ImportResult) -> Value {
+    let s = &result.summary;
+    json!({
+        "platform": s.platform,
+        "kind": s.kind,
+        "tables": s.tables,
+        "language": s.language,
+        "period": s.period.map(|p| format!("{}..{}", p.start, p.end)),
+        "rows_read": s.rows_read,
+        "observation_count": s.observation_count,
+        "locations": result.observations.iter().map(|o| o.source.location.clone()).fold(Vec::<String>::new(), |mut all, l| { if !all.contains(&l) { all.push(l) } all }),
+        "observations": result.observations.iter().map(line).collect::<Vec<_>>(),
+        "diagnostics": s.diagnostics.iter().map(|d| format!("{:?} {} @ {}: {}", d.severity, d.code, d.location.clone().unwrap_or_default(), d.message)).collect::<Vec<_>>(),
+    })
+}
+
+fn describe_error(error: &ImportError) -> Value {
+    let variant = format!("{error:?}");
+    let variant = variant
+        .split([' ', '{', '('])
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    json!({ "error": variant, "message": error.to_string() })
+}
+
+fn input_file(dir: &Path) -> PathBuf {
+    let mut inputs: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.file_name().unwrap() != "expected.json")
+        .collect();
+    assert_eq!(
+        inputs.len(),
+        1,
+        "{}: one input file besides expected.json",
+        dir.display()
+    );
+    inputs.pop().unwrap()
+}
+
+/// Imports the case's file and compares with `expected.json`.
+fn check(dir: &Path) -> Result<(), String> {
+    let input = input_file(dir);
+    let name = input.file_name().unwrap().to_str().unwrap();
+    let bytes = std::fs::read(&input).unwrap();
+    let actual = match import_file(name, &bytes, imported_at()) {
+        Ok(result) => describe_result(&result),
+        Err(error) => describe_error(&error),
+    };
+    let expected_path = dir.join("expected.json");
+    if std::env::var_os("YARDSTICK_BLESS").is_some() {
+        std::fs::write(
+            &expected_path,
+            serde_json::to_string_pretty(&actual).unwrap() + "\n",
+        )
+        .unwrap();
+        return Ok(());
+    }
+    let expected: Value = serde_json::from_str(
+        &std::fs::read_to_string(&expected_path)
+            .map_err(|e| format!("{}: {e}", expected_path.display()))?,
+    )
+    .unwrap();
+    if expected == actual {
+        Ok(())
+    } else {
+        Err(format!(
+            "{}:\nexpected {}\nactual   {}",
+            dir.display(),
+            serde_json::to_string_pretty(&expected).unwrap(),
+            serde_json::to_string_pretty(&actual).unwrap()
+        ))
+    }
+}
+
+#[test]
+fn every_fixture_case_imports_as_expected() {
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(fixtures())
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.is_dir())
+        .collect();
+    cases.sort();
+    assert!(
+        cases.len() >= 30,
+        "fixture cases went missing: {}",
+        cases.len()
+    );
+    let failures: Vec<String> = cases.iter().filter_map(|dir| check(dir).err()).collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n\n")
+    );
+}
