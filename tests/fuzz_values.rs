@@ -6,7 +6,7 @@
 //! - a value read without a language is never read differently by a language;
 //! - ambiguities name two different readings; dates stay in 1900–2200; ranges are ordered.
 //!
-//! Runs a few thousand cases in about a second by default (part of `cargo test`); set
+//! Runs 8000 cases per reader in a few seconds by default (part of `cargo test`); set
 //! `PROPTEST_CASES` for a longer run, e.g. `PROPTEST_CASES=200000 cargo test --release --test
 //! fuzz_values`.
 
@@ -14,8 +14,8 @@ use chrono::{Datelike, NaiveDate};
 use proptest::prelude::*;
 use yardstick::model::Language;
 use yardstick::values::{
-    parse_date, parse_duration, parse_period, parse_value, DateError, DateHint, Period,
-    PeriodError, RelativeEnd, ValueError, ValueKind,
+    parse_date, parse_duration, parse_period, parse_recent_date, parse_value, DateError, DateHint,
+    Period, PeriodError, RelativeEnd, ValueError, ValueKind,
 };
 
 /// `PROPTEST_CASES` when set, else `default`.
@@ -28,7 +28,7 @@ fn cases(default: u32) -> u32 {
 
 fn config() -> ProptestConfig {
     ProptestConfig {
-        cases: cases(3000),
+        cases: cases(8000),
         failure_persistence: None,
         ..ProptestConfig::default()
     }
@@ -162,6 +162,19 @@ proptest! {
             }
             Err(DateError::Missing { .. }) => prop_assert!(is_marker(&raw)),
             Err(_) => {}
+        }
+        let today = NaiveDate::from_ymd_opt(2026, 10, 29).unwrap();
+        let with_year = parse_date(&raw, DateHint::from(language));
+        match parse_recent_date(&raw, DateHint::from(language), today) {
+            Ok(recent) => {
+                prop_assert!((1900..=2200).contains(&recent.date.year()));
+                if let Ok(date) = with_year {
+                    prop_assert_eq!(recent.date, date, "{:?}", raw);
+                } else {
+                    prop_assert!(recent.date <= today, "{raw:?} → {} after today", recent.date);
+                }
+            }
+            Err(error) => prop_assert!(with_year.is_err(), "{raw:?}: {error}"),
         }
     }
 

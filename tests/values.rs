@@ -9,8 +9,9 @@
 use chrono::{FixedOffset, NaiveDate, NaiveTime};
 use yardstick::model::Language::{self, De, En, Es, Fr, Nl};
 use yardstick::values::{
-    parse_date, parse_date_time, parse_duration, parse_period, parse_value, DateError, DateHint,
-    DateRange, DayMonthOrder, ParsedValue, Period, PeriodError, RelativeEnd, ValueError, ValueKind,
+    parse_date, parse_date_time, parse_duration, parse_period, parse_recent_date, parse_value,
+    DateError, DateHint, DateRange, DayMonthOrder, ParsedValue, Period, PeriodError, RelativeEnd,
+    ValueError, ValueKind,
 };
 
 /// What a value text should read as.
@@ -534,6 +535,37 @@ fn date_times_keep_time_and_offset() {
     );
 }
 
+#[test]
+fn recent_dates_without_a_year_take_the_latest_past_one() {
+    let on = |today: NaiveDate, text: &str| {
+        parse_recent_date(text, DateHint::NONE, today).map(|p| p.date)
+    };
+    assert_eq!(
+        on(day(2026, 3, 1), "Mon Jan 5, 3:00pm"),
+        Ok(day(2026, 1, 5))
+    );
+    assert_eq!(on(day(2026, 1, 4), "Sun Jan 5"), Ok(day(2025, 1, 5)));
+    assert_eq!(on(day(2026, 3, 1), "Feb 29"), Ok(day(2024, 2, 29)));
+    assert_eq!(
+        on(day(2026, 3, 1), "Feb 30"),
+        Err(DateError::Invalid {
+            raw: "Feb 30".into(),
+            year: 2026,
+            month: 2,
+            day: 30
+        })
+    );
+    assert_eq!(on(day(2026, 3, 1), "Sep 27, 2024"), Ok(day(2024, 9, 27)));
+    assert_eq!(
+        on(day(2026, 3, 1), "Tue Jan 5"),
+        Err(DateError::WeekdayMismatch {
+            raw: "Tue Jan 5".into(),
+            written: chrono::Weekday::Tue,
+            actual: chrono::Weekday::Mon,
+        })
+    );
+}
+
 /// The reading's date for the period tables: Thursday 29 October 2026.
 fn today() -> NaiveDate {
     day(2026, 10, 29)
@@ -590,6 +622,7 @@ fn relative_presets_in_five_languages() {
         ("1Y", Today, day(2025, 10, 30), today()),
         ("Today", Yesterday, today(), today()),
         ("Gisteren", Today, yesterday, yesterday),
+        ("past_28_days", Yesterday, day(2026, 10, 1), yesterday),
     ];
     for (input, relative_end, start, end) in cases {
         check_period(input, DateHint::NONE, *relative_end, range(*start, *end));

@@ -163,9 +163,75 @@ pub fn parse_date_time(raw: &str, hint: DateHint) -> Result<ParsedDateTime, Date
     let written = read(&text).ok_or_else(|| DateError::Unrecognised {
         raw: raw.to_owned(),
     })?;
-    let year = written.year.ok_or_else(|| DateError::NoYear {
+    resolve(raw, &written, hint, None)
+}
+
+/// Parses a date that may leave out its year, as post pages write recent dates ("Published
+/// on: Mon Jan 5, 3:00pm" once the label is off): without a year, the latest such day not
+/// after `today` is meant. A written weekday must still match.
+pub fn parse_recent_date(
+    raw: &str,
+    hint: DateHint,
+    today: NaiveDate,
+) -> Result<ParsedDateTime, DateError> {
+    let text = text::clean(raw);
+    if text::is_missing_marker(&text) {
+        return Err(DateError::Missing {
+            raw: raw.to_owned(),
+        });
+    }
+    if text.chars().count() > MAX_DATE_CHARS {
+        return Err(DateError::Unrecognised {
+            raw: raw.to_owned(),
+        });
+    }
+    let written = read(&text).ok_or_else(|| DateError::Unrecognised {
         raw: raw.to_owned(),
     })?;
+    resolve(raw, &written, hint, Some(today))
+}
+
+/// Settles order and year; a missing year comes from `today` when given.
+fn resolve(
+    raw: &str,
+    written: &Written,
+    hint: DateHint,
+    today: Option<NaiveDate>,
+) -> Result<ParsedDateTime, DateError> {
+    let year = match (written.year, today, written.day_month) {
+        (Some(year), _, _) => year,
+        (
+            None,
+            Some(today),
+            DayMonth::Named {
+                day: Some(day),
+                month: Some(month),
+            },
+        ) => {
+            // The latest valid day not after today: this year or last, or up to four years
+            // back for February 29.
+            let date = (0..=4)
+                .filter_map(|back| NaiveDate::from_ymd_opt(today.year() - back, month, day))
+                .find(|date| *date <= today)
+                .ok_or_else(|| DateError::Invalid {
+                    raw: raw.to_owned(),
+                    year: today.year(),
+                    month,
+                    day,
+                })?;
+            check_weekday(raw, date, written.weekday)?;
+            return Ok(ParsedDateTime {
+                date,
+                time: written.time,
+                utc_offset: written.utc_offset,
+            });
+        }
+        (None, _, _) => {
+            return Err(DateError::NoYear {
+                raw: raw.to_owned(),
+            })
+        }
+    };
     let (day, month) = match written.day_month {
         DayMonth::Named {
             day: Some(day),

@@ -31,7 +31,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Language;
 
-pub use date::{parse_date, parse_date_time, DateError, DateHint, DayMonthOrder, ParsedDateTime};
+pub use date::{
+    parse_date, parse_date_time, parse_recent_date, DateError, DateHint, DayMonthOrder,
+    ParsedDateTime,
+};
 pub use duration::parse_duration;
 pub use format::{
     format_compact, format_date, format_date_range, format_duration, format_number, format_value,

@@ -328,13 +328,14 @@ pub fn parse_period(
         .ok_or_else(unrecognised)
 }
 
-/// Lower case, one space between words, typographic apostrophes made plain.
+/// Lower case, one space between words (underscores count as spaces, so LinkedIn's URL
+/// value `past_28_days` reads too), typographic apostrophes made plain.
 fn fold(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-        .replace('’', "'")
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == '_')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.join(" ").to_lowercase().replace('’', "'")
 }
 
 /// The text after a label such as "Time range:" (a part before `:` without digits).
