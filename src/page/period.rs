@@ -43,13 +43,14 @@ pub fn detect_period(
     tree: &Tree<'_>,
     excluded: &[bool],
     url: &PageUrl,
-    language: Option<Language>,
+    lang_tag: Option<&str>,
     today: NaiveDate,
 ) -> PagePeriod {
+    let language = lang_tag.and_then(Language::from_tag);
     if rule.lifetime {
         return PagePeriod::Lifetime;
     }
-    let hint = match (rule.dates_month_first, language) {
+    let hint = match (rule.dates_month_first || is_us_english(lang_tag), language) {
         (true, _) => DateHint::US,
         (false, Some(language)) => DateHint::language(language),
         (false, None) => DateHint::NONE,
@@ -120,6 +121,14 @@ pub fn detect_period(
     PagePeriod::Unknown
 }
 
+/// True for `en-US` (numeric dates month first); other English tags do not decide.
+fn is_us_english(tag: Option<&str>) -> bool {
+    tag.is_some_and(|t| {
+        let t = t.trim().to_ascii_lowercase().replace('_', "-");
+        t == "en-us" || t.starts_with("en-us-")
+    })
+}
+
 /// Interprets one period text with `values::parse_period`, telling explicit dates from
 /// presets by whether the answer moves with the day of reading.
 fn read_shown(text: &str, hint: DateHint, today: NaiveDate, ends: RelativeEnd) -> Option<Shown> {
@@ -136,12 +145,13 @@ fn read_shown(text: &str, hint: DateHint, today: NaiveDate, ends: RelativeEnd) -
     }
 }
 
-/// A text worth trying as a period when scanning a whole page: short, with letters and
-/// digits (a bare "2025" elsewhere on a page is not taken for a year).
+/// A text worth trying as a period when scanning a whole page: short, with digits, and
+/// with words or a range separator (a bare "2025" elsewhere on a page is not a year).
 fn looks_like_period(text: &str) -> bool {
+    let has_separator = ["–", "—", " - "].iter().any(|s| text.contains(s));
     text.chars().count() <= 60
-        && text.chars().any(char::is_alphabetic)
         && text.chars().any(|c| c.is_ascii_digit())
+        && (has_separator || text.chars().any(char::is_alphabetic))
 }
 
 /// The one value every text of a kind agrees on (with the first text saying it); `None`
@@ -174,7 +184,8 @@ fn texts_on_page(rule: &PeriodRule, tree: &Tree<'_>, excluded: &[bool]) -> Vec<S
         let Some(node) = tree.node(index) else {
             continue;
         };
-        if rule.scan_page && looks_like_period(&node.text) {
+        let is_preset_toggle = rule.presets.iter().any(|p| p == &node.text);
+        if rule.scan_page && !is_preset_toggle && looks_like_period(&node.text) {
             texts.push(node.text.clone());
         }
         if rule
@@ -300,6 +311,7 @@ mod tests {
         assert!(looks_like_period("Past 28 days"));
         assert!(looks_like_period("Oct 1 – 28, 2026"));
         assert!(!looks_like_period("2025"));
+        assert!(looks_like_period("06/01/2025 - 06/30/2025"));
         assert!(!looks_like_period("Impressions"));
         assert!(!looks_like_period(&"Last 7 days ".repeat(10)));
     }

@@ -68,7 +68,7 @@ pub fn read_matched(
         &page.tree,
         &page.excluded,
         url,
-        language,
+        snapshot.lang.as_deref(),
         today,
     );
     let mut diagnostics = Vec::new();
@@ -180,7 +180,7 @@ pub fn read_matched(
         );
     }
     PageReading {
-        platform: Some(rules.platform),
+        platform: Some(matched.rules.platform),
         page_kind: Some(matched.page.kind.clone()),
         period: match period {
             PagePeriod::Range { range, .. } => Some(range),

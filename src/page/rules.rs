@@ -17,12 +17,19 @@ use super::url::{PageUrl, PathPattern};
 use crate::model::{Distribution, Language, Metric, Platform, Scope, Unit, Window};
 use crate::values::RelativeEnd;
 
+/// `(source path, compiled JSON)` of one platform's rules.
+macro_rules! rule_file {
+    ($name:literal) => {
+        (
+            concat!("rules/", $name, ".toml"),
+            include_str!(concat!(env!("OUT_DIR"), "/rules-", $name, ".json")),
+        )
+    };
+}
+
 /// The rule files, one per platform: `rules/<name>.toml`, turned into JSON by `build.rs`
 /// (a TOML parser would cost the wasm module ~68 KB gzip) and compiled in.
-const RULE_FILES: &[(&str, &str)] = &[(
-    "rules/linkedin.toml",
-    include_str!(concat!(env!("OUT_DIR"), "/rules-linkedin.json")),
-)];
+const RULE_FILES: &[(&str, &str)] = &[rule_file!("linkedin"), rule_file!("x")];
 
 /// A rules file that does not parse or contradicts itself. Only a broken build can produce
 /// one (the files are compiled in and a test loads them), so readers report it as a
