@@ -29,7 +29,11 @@ macro_rules! rule_file {
 
 /// The rule files, one per platform: `rules/<name>.toml`, turned into JSON by `build.rs`
 /// (a TOML parser would cost the wasm module ~68 KB gzip) and compiled in.
-const RULE_FILES: &[(&str, &str)] = &[rule_file!("linkedin"), rule_file!("x")];
+const RULE_FILES: &[(&str, &str)] = &[
+    rule_file!("linkedin"),
+    rule_file!("x"),
+    rule_file!("youtube"),
+];
 
 /// A rules file that does not parse or contradicts itself. Only a broken build can produce
 /// one (the files are compiled in and a test loads them), so readers report it as a
