@@ -99,7 +99,7 @@ fn same(expected: &Value, actual: &Value) -> bool {
     }
 }
 
-fn check(dir: &Path) -> Result<(), String> {
+fn check_fixture(dir: &Path) -> Result<(), String> {
     let name = dir.file_name().unwrap().to_string_lossy().into_owned();
     let html = std::fs::read_to_string(dir.join("page.html"))
         .map_err(|e| format!("{name}: page.html: {e}"))?;
@@ -130,7 +130,10 @@ fn check(dir: &Path) -> Result<(), String> {
 fn every_fixture_reads_as_expected() {
     let dirs = fixture_dirs();
     assert!(!dirs.is_empty(), "no fixtures found");
-    let failures: Vec<String> = dirs.iter().filter_map(|dir| check(dir).err()).collect();
+    let failures: Vec<String> = dirs
+        .iter()
+        .filter_map(|dir| check_fixture(dir).err())
+        .collect();
     assert!(
         failures.is_empty(),
         "{} of {} fixtures failed:\n{}",
@@ -155,6 +158,169 @@ fn an_unknown_page_is_said_so_and_read_as_nothing() {
         .map(|d| d.code.as_str())
         .collect();
     assert_eq!(codes, ["unsupported_page"]);
+}
+
+const LINKEDIN_CONTENT: &str = "https://www.linkedin.com/company/42/admin/analytics/updates/";
+const TIME_RANGE: &str = "<button>Time range: Aug 26, 2026 - Sep 9, 2026</button>";
+
+fn read_at() -> DateTime<Utc> {
+    "2026-09-10T08:30:00Z".parse().unwrap()
+}
+
+/// Reads Impressions from a LinkedIn content page whose body is `body` (after the time
+/// range button) in language `lang`: `Ok(value)` or `Err(diagnostic code)`.
+fn check(lang: &str, body: &str, expected: Result<f64, &str>) {
+    let html = format!("<html lang='{lang}'><body>{TIME_RANGE}{body}</body></html>");
+    let reading = read_page(&snapshot_from_html(&html, LINKEDIN_CONTENT), read_at());
+    let impressions = reading
+        .observations
+        .iter()
+        .find(|o| o.metric.to_string() == "impressions");
+    let actual = match impressions {
+        Some(observation) => Ok(observation.value),
+        None => Err(reading
+            .diagnostics
+            .iter()
+            .find(|d| {
+                d.metric
+                    .as_ref()
+                    .is_some_and(|m| m.to_string() == "impressions")
+            })
+            .map_or("none", |d| d.code.as_str())),
+    };
+    assert_eq!(actual, expected, "{body}");
+}
+
+#[test]
+fn impressions_are_read_only_when_one_value_is_certain() {
+    // The card: value below or above the label, any markup, any class names.
+    check(
+        "en",
+        "<div><p>Impressions</p><p>12,842</p></div>",
+        Ok(12842.0),
+    );
+    check(
+        "en",
+        "<div class='_x'><b>12,842</b><i>Impressions</i></div>",
+        Ok(12842.0),
+    );
+    // Dutch separators, and English ones in an English page.
+    check(
+        "nl",
+        "<div><p>Weergaven</p><p>12.842</p></div>",
+        Ok(12842.0),
+    );
+    check(
+        "en",
+        "<div><p>Impressions</p><p>12.842</p></div>",
+        Ok(12.842),
+    );
+    check("nl", "<div><p>Weergaven</p><p>1,2K</p></div>", Ok(1200.0));
+    // Exact figures in title or aria-label beat compact text.
+    check(
+        "en",
+        "<div><p>Impressions</p><p title='12,842'>12.8K</p></div>",
+        Ok(12842.0),
+    );
+    check(
+        "en",
+        "<div aria-label='Impressions'><span>12,842</span></div>",
+        Ok(12842.0),
+    );
+    // Deltas and comparisons are not the value.
+    check(
+        "en",
+        "<div><p>Impressions</p><p>12,842</p><p>+18.4%</p><p>+1,203</p></div>",
+        Ok(12842.0),
+    );
+    check(
+        "en",
+        "<div><p>Impressions</p><p>12,842</p><p><span>vs prior 15 days</span></p><p>vs prior period: <b>10,001</b></p></div>",
+        Ok(12842.0),
+    );
+    // Hidden copies and animated digits are not read.
+    check(
+        "en",
+        "<div><p>Impressions</p><p>12,842<span aria-hidden='true'><span>1</span><span>2</span></span></p><p hidden>99</p></div>",
+        Ok(12842.0),
+    );
+    // Two different values, none, a dash, or a number no locale decides: no number.
+    check(
+        "en",
+        "<div><p>Impressions</p><p>12,842</p></div><div><p>Impressions</p><p>13,000</p></div>",
+        Err("ambiguous_value"),
+    );
+    check(
+        "en",
+        "<div><p>Impressions</p><p>—</p></div>",
+        Err("metric_not_found"),
+    );
+    check(
+        "en",
+        "<div><p>Impressions</p></div>",
+        Err("metric_not_found"),
+    );
+    check(
+        "",
+        "<div><p>Impressions</p><p>1,234</p></div>",
+        Err("ambiguous_number"),
+    );
+    // A label in running text is not a label; the member's own card is a trap.
+    check(
+        "en",
+        "<p>Impressions grew to 12,842 this week</p>",
+        Err("metric_not_found"),
+    );
+    check(
+        "en",
+        "<section><h2>Your profile view highlights</h2><div><p>Impressions</p><p>1,203</p></div></section>",
+        Err("metric_not_found"),
+    );
+}
+
+/// A LinkedIn content page with these cards, in this order, under these class names.
+fn cards_page(cards: &[(&str, &str, &str)], class_prefix: &str) -> String {
+    let mut html = format!("<html lang='en'><body class='{class_prefix}0'>{TIME_RANGE}<main>");
+    for (index, (label, value, delta)) in cards.iter().enumerate() {
+        html.push_str(&format!(
+            "<div class='{class_prefix}{index} q{index}'><span class='{class_prefix}v'>{value}</span><span class='{class_prefix}d'>{delta}</span><p class='{class_prefix}l'>{label}</p></div>"
+        ));
+    }
+    html + "</main></body></html>"
+}
+
+#[test]
+fn class_names_and_card_order_do_not_change_a_reading() {
+    let cards = [
+        ("Impressions", "12,842", "+18.4%"),
+        ("Reactions", "527", "+31%"),
+        ("Comments", "64", "0%"),
+        ("Reposts", "23", "+4"),
+        ("Clicks", "391", "-2.5%"),
+        ("Engagement rate", "7.86%", "+0.4%"),
+    ];
+    let mut reversed = cards;
+    reversed.reverse();
+    let reference = read_page(
+        &snapshot_from_html(&cards_page(&cards, "_3x9k"), LINKEDIN_CONTENT),
+        read_at(),
+    );
+    assert_eq!(reference.observations.len(), 6, "{reference:#?}");
+    for html in [cards_page(&cards, "a1b2c-"), cards_page(&reversed, "_3x9k")] {
+        let reading = read_page(&snapshot_from_html(&html, LINKEDIN_CONTENT), read_at());
+        let mut expected = summary(&reference)["observations"]
+            .as_array()
+            .unwrap()
+            .clone();
+        let mut actual = summary(&reading)["observations"]
+            .as_array()
+            .unwrap()
+            .clone();
+        let by_metric = |v: &Value| v["metric"].as_str().unwrap().to_owned();
+        expected.sort_by_key(by_metric);
+        actual.sort_by_key(by_metric);
+        assert_eq!(actual, expected);
+    }
 }
 
 /// Snapshots of arbitrary shape: parent links anywhere (even forward or out of range),
