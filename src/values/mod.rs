@@ -4,7 +4,8 @@
 //! The rule throughout: a text is read only the way its locale writes it. When a language
 //! is given, its separators and words decide. When none is given, a text is read only when
 //! every language that can read it reads the same value (`1.234,5`, `1,2K`, `12,5%`);
-//! otherwise it is [`ValueError::Ambiguous`] (`1,234`, `01/06/2025`), never a guess. A text
+//! otherwise it is [`ValueError::Ambiguous`] (`1,234`) or [`DateError::Ambiguous`]
+//! (`01/06/2025`), never a guess. A text
 //! that fits another language but not the one given is [`ValueError::LocaleMismatch`]: the
 //! caller's language is probably wrong for this value, and it decides what to do.
 //!
@@ -14,7 +15,7 @@
 //! - `text`: clean-up, signs and missing markers; `decimal`: exact decimal arithmetic;
 //!   `number`: digits and separators; `compact`: `K`, `mln.`, `Mio.` suffixes; `currency`.
 //! - [`duration`]: clock and unit forms; [`date`] and `names`: absolute dates;
-//!   [`period`]: relative and custom date ranges; [`format`]: the overlay's display text.
+//!   [`period`]: relative and custom date ranges; [`format`](mod@format): the overlay's display text.
 
 mod compact;
 mod currency;
