@@ -6,7 +6,7 @@
 //! - a value read without a language is never read differently by a language;
 //! - ambiguities name two different readings; dates stay in 1900–2200; ranges are ordered.
 //!
-//! Runs 8000 cases per reader in a few seconds by default (part of `cargo test`); set
+//! Runs 5000 cases per reader in a few seconds by default (part of `cargo test`); set
 //! `PROPTEST_CASES` for a longer run, e.g. `PROPTEST_CASES=200000 cargo test --release --test
 //! fuzz_values`.
 
@@ -28,7 +28,7 @@ fn cases(default: u32) -> u32 {
 
 fn config() -> ProptestConfig {
     ProptestConfig {
-        cases: cases(8000),
+        cases: cases(5000),
         failure_persistence: None,
         ..ProptestConfig::default()
     }
