@@ -439,7 +439,7 @@ fn targets_of_zero() {
 
 #[test]
 fn negative_values_of_a_net_change() {
-    let kpi = json!({ "id": "net", "metric": "youtube:subscribers_net_change", "platforms": ["youtube"],
+    let kpi = json!({ "id": "net", "metric": "youtube:subscribers", "platforms": ["youtube"],
         "aggregation": "sum", "period": "month", "target": -50, "note": "Lose at most 50 while paused." });
     let first_half = range("2026-11-01", "2026-11-15");
     let mild = evaluate(
@@ -547,8 +547,7 @@ impl FigureSource for Table {
         Figures {
             daily,
             denominator,
-            total: None,
-            denominator_total: None,
+            ..Figures::default()
         }
     }
 }

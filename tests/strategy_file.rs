@@ -141,10 +141,7 @@ fn every_problem_is_named_at_once() {
             ("objectives[0].kpis[3].platforms[0]", "unknown platform"),
             ("objectives[0].kpis[3].period", "unknown period"),
             ("objectives[0].kpis[3].target", "is required"),
-            (
-                "objectives[0].kpis[4].period.start()",
-                "not a calendar date",
-            ),
+            ("objectives[0].kpis[4].period.start", "not a calendar date"),
             ("objectives[0].kpis[4].target", "without quotes: 50000"),
             ("objectives[0].kpis[4].platforms", "counted twice"),
             (

@@ -75,6 +75,12 @@ pub struct Ask {
 pub trait FigureSource {
     /// The figures of `kpi` for the days in `ask`.
     fn figures(&self, kpi: &Kpi, ask: &Ask) -> Figures;
+
+    /// The figures together with sentences saying what could not be had (values in two
+    /// currencies, say). Sources that always answer keep this default.
+    fn figures_and_notes(&self, kpi: &Kpi, ask: &Ask) -> (Figures, Vec<String>) {
+        (self.figures(kpi, ask), Vec::new())
+    }
 }
 
 /// Values by day: sorted, one per day (the last given wins), finite only.

@@ -21,6 +21,7 @@ pub mod figures;
 pub mod forecast;
 pub mod pacing;
 pub mod status;
+pub mod store_figures;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
@@ -35,6 +36,7 @@ pub use figures::{Ask, DayValue, FigureSource, Figures, KnownTotal};
 pub use forecast::{Forecast, ForecastMethod};
 pub use pacing::Pacing;
 pub use status::Status;
+pub use store_figures::StoreFigures;
 
 /// A period with gaps in more than this share of its days so far is partial data.
 pub const MAX_GAP_SHARE: f64 = 0.10;
@@ -87,12 +89,13 @@ impl Measure {
             }
             (Aggregation::Rate, _) => Measure::Reported,
             (Aggregation::Latest, Shape::Unique) => Measure::Level { from_zero: true },
-            (Aggregation::Latest, Shape::Level | Shape::Flow | Shape::PlatformOwn) => {
+            (Aggregation::Latest, Shape::Level | Shape::Flow) => {
                 Measure::Level { from_zero: false }
             }
-            (Aggregation::Latest, Shape::Ratio { .. } | Shape::PlatformOwnRate) => {
-                Measure::Reported
-            }
+            (
+                Aggregation::Latest,
+                Shape::Ratio { .. } | Shape::PlatformOwnRate | Shape::Reported,
+            ) => Measure::Reported,
         }
     }
 }
@@ -163,6 +166,9 @@ pub struct KpiEvaluation {
     pub provisional: Option<Status>,
     pub coverage: Coverage,
     pub series: Vec<SeriesPoint>,
+    /// Why figures are missing, when the store could say (values in two currencies).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
     /// The period before, for a recurring KPI (its final result).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub previous: Option<Box<KpiEvaluation>>,
@@ -216,8 +222,10 @@ fn evaluate_with(
         history: pacing::history_window(period),
         elapsed: days.elapsed,
     };
-    let figures = source.figures(kpi, &ask);
-    evaluate_kpi(objective, kpi, period, today, &figures)
+    let (figures, notes) = source.figures_and_notes(kpi, &ask);
+    let mut evaluation = evaluate_kpi(objective, kpi, period, today, &figures);
+    evaluation.notes = notes;
+    evaluation
 }
 
 /// Evaluates one KPI over `period` on `today` from plain figures.
@@ -265,6 +273,7 @@ pub fn evaluate_kpi(
             lag_days: 0,
         },
         series: Vec::new(),
+        notes: Vec::new(),
         previous: None,
     };
     let Some(last_complete) = days.last_complete() else {

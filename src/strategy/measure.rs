@@ -6,26 +6,27 @@
 //! averaged. This module holds those rules once, for validation (refusing a KPI that mixes
 //! incomparable figures) and for the evaluator (choosing how to pace it). It does no I/O.
 
-use crate::metrics::CanonicalMetric;
+use crate::metrics::{aggregation_of, Aggregation as StoreAggregation, CanonicalMetric};
 use crate::model::Metric;
 use crate::strategy::model::{Aggregation, Direction};
 
 /// The kind of figure a metric is.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Shape {
-    /// Activity per day that adds up over days and platforms (impressions, clicks, spend).
+    /// Activity per day that adds up over days and platforms (impressions, clicks, spend,
+    /// and platforms' own additive figures such as `x:engagements`).
     Flow,
     /// A level at the end of a day (total followers): never summed over days.
     Level,
     /// Estimated unique accounts (reach): adds up over neither days nor platforms.
     Unique,
-    /// A ratio of two flows; `parts` says which, when Yardstick can compute it.
+    /// A ratio of two flows; `parts` says which, when Yardstick can compute it from them.
     Ratio { parts: Option<RateParts> },
-    /// A platform's own figure whose shape Yardstick cannot know; treated as a flow that
-    /// may also be a level.
-    PlatformOwn,
-    /// A platform's own rate (its name says `rate`, `ctr` or `percentage`).
+    /// A platform's own rate (`linkedin:engagement_rate`), only as the platform reports it.
     PlatformOwnRate,
+    /// A platform's own figure that does not add up, or whose nature Yardstick does not
+    /// know: only its reported value for a period can be compared.
+    Reported,
 }
 
 /// How a rate is computed from its parts: `Σ numerator / Σ denominator × scale`.
@@ -37,68 +38,49 @@ pub struct RateParts {
     pub scale: f64,
 }
 
-/// The parts a canonical rate is computed from, when both are flows.
+/// The parts a canonical rate is computed from, when both add up over days. Frequency is
+/// impressions / reach, and reach does not add up, so it has none.
 pub fn rate_parts(metric: CanonicalMetric) -> Option<RateParts> {
-    use CanonicalMetric as M;
-    let (numerator, denominator, scale) = match metric {
-        M::EngagementRate => (M::Engagements, M::Impressions, 1.0),
-        M::Ctr => (M::Clicks, M::Impressions, 1.0),
-        M::AvgViewDuration => (M::WatchTime, M::VideoViews, 1.0),
-        M::CostPerResult => (M::Spend, M::Results, 1.0),
-        M::Cpm => (M::Spend, M::Impressions, 1000.0),
-        M::Cpc => (M::Spend, M::Clicks, 1.0),
-        _ => return None,
-    };
-    Some(RateParts {
-        numerator,
-        denominator,
-        scale,
-    })
+    match (metric, metric.aggregation()) {
+        (CanonicalMetric::Frequency, _) => None,
+        (
+            _,
+            StoreAggregation::Ratio {
+                numerator,
+                denominator,
+                scale,
+            },
+        ) => Some(RateParts {
+            numerator,
+            denominator,
+            scale: f64::from(scale),
+        }),
+        _ => None,
+    }
 }
 
-/// The shape of a metric.
+/// The shape of a metric, following how the store combines it ([`aggregation_of`]).
 pub fn shape(metric: &Metric) -> Shape {
-    use CanonicalMetric as M;
-    match metric {
-        Metric::Platform { name, .. } => {
+    match (metric, aggregation_of(metric)) {
+        (_, StoreAggregation::Sum) => Shape::Flow,
+        (_, StoreAggregation::Level) => Shape::Level,
+        (Metric::Canonical(canonical), StoreAggregation::Ratio { .. }) => Shape::Ratio {
+            parts: rate_parts(*canonical),
+        },
+        (Metric::Canonical(_), StoreAggregation::NonAdditive) => Shape::Unique,
+        (
+            Metric::Platform { name, .. },
+            StoreAggregation::NonAdditive | StoreAggregation::Ratio { .. },
+        ) => {
             let is_rate = name
                 .split('_')
                 .any(|word| matches!(word, "rate" | "ctr" | "percentage"));
             if is_rate {
                 Shape::PlatformOwnRate
             } else {
-                Shape::PlatformOwn
+                Shape::Reported
             }
         }
-        Metric::Canonical(canonical) => match canonical {
-            M::Followers => Shape::Level,
-            M::Reach => Shape::Unique,
-            // Impressions / reach: reach is not summable, so neither is frequency's parts.
-            M::Frequency => Shape::Ratio { parts: None },
-            M::EngagementRate
-            | M::Ctr
-            | M::AvgViewDuration
-            | M::CostPerResult
-            | M::Cpm
-            | M::Cpc => Shape::Ratio {
-                parts: rate_parts(*canonical),
-            },
-            M::Impressions
-            | M::VideoViews
-            | M::WatchTime
-            | M::Reactions
-            | M::Comments
-            | M::Shares
-            | M::Saves
-            | M::Clicks
-            | M::LinkClicks
-            | M::ProfileVisits
-            | M::FollowersGained
-            | M::FollowersLost
-            | M::Engagements
-            | M::Spend
-            | M::Results => Shape::Flow,
-        },
     }
 }
 
@@ -110,8 +92,7 @@ pub fn allowed_aggregations(metric: &Metric) -> &'static [Aggregation] {
         Shape::Level => &[A::Latest, A::Average],
         Shape::Unique => &[A::Latest],
         Shape::Ratio { parts: Some(_) } => &[A::Rate, A::Latest],
-        Shape::Ratio { parts: None } | Shape::PlatformOwnRate => &[A::Latest],
-        Shape::PlatformOwn => &[A::Sum, A::Average, A::Latest],
+        Shape::Ratio { parts: None } | Shape::PlatformOwnRate | Shape::Reported => &[A::Latest],
     }
 }
 
@@ -182,7 +163,10 @@ pub fn check_aggregation(metric: &Metric, aggregation: Aggregation) -> Result<()
         (Shape::Flow, Aggregation::Latest) => format!(
             "{metric} is activity per day; its latest value is one day's figure, not the period's"
         ),
-        (Shape::Flow | Shape::Level | Shape::Unique | Shape::PlatformOwn, Aggregation::Rate) => {
+        (Shape::Reported, _) => format!(
+            "{metric} is the platform's own figure for a whole period; Yardstick does not know that it adds up over days, so only the reported value can be compared"
+        ),
+        (Shape::Flow | Shape::Level | Shape::Unique, Aggregation::Rate) => {
             format!("{metric} is not a rate, so there are no parts to divide")
         }
         _ => format!("{} does not fit {metric}", aggregation.id()),
@@ -203,6 +187,12 @@ pub fn check_platform_mix(
         (Shape::Unique, _) => Err(Misfit {
             why: format!(
                 "{metric} counts estimated unique accounts on each platform; the same person reached on two platforms would be counted twice"
+            ),
+            fix: "make one KPI per platform".to_owned(),
+        }),
+        (Shape::Reported, _) => Err(Misfit {
+            why: format!(
+                "{metric} is a figure the platform reports as a whole; it cannot be added across platforms"
             ),
             fix: "make one KPI per platform".to_owned(),
         }),
@@ -256,7 +246,11 @@ mod tests {
         check("linkedin:engagement_rate", Average, false);
         check("linkedin:engagement_rate", Latest, true);
         check("x:engagements", Sum, true);
-        check("youtube:subscribers", Latest, true);
+        check("x:engagements", Latest, false);
+        check("youtube:subscribers", Sum, true);
+        check("youtube:subscribers", Latest, false);
+        check("tiktok:unique_viewers", Sum, false);
+        check("tiktok:unique_viewers", Latest, true);
     }
 
     #[test]

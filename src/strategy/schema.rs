@@ -127,7 +127,23 @@ impl Reader {
             value,
             path,
             "a campaign",
-            &["id", "name", "start", "end", "note"],
+            // The campaign's definition (issue #7) is read by `campaign::file`; its keys
+            // are `campaign::file::PLAN_KEYS`, and tests/campaign_file.rs keeps them equal.
+            &[
+                "id",
+                "name",
+                "start",
+                "end",
+                "note",
+                "platforms",
+                "accounts",
+                "delivery",
+                "match",
+                "include",
+                "exclude",
+                "currency",
+                "kpis",
+            ],
         )?;
         let id = self.id(map, path);
         let name = self.text(map, path, "name", true, MAX_TEXT_CHARS);
