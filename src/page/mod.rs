@@ -6,7 +6,9 @@
 //! over the snapshot and returns observations plus diagnostics for what it could not read.
 //! Nothing here is platform-specific code: platforms are data.
 
+mod page_select;
 mod period;
+mod query_value;
 mod reader;
 pub mod rules;
 pub mod snapshot;
@@ -61,7 +63,7 @@ pub fn read_page(snapshot: &Snapshot, read_at: DateTime<Utc>) -> PageReading {
         Ok(rules) => rules,
         Err(error) => return empty(Diagnostic::error("rules_invalid", error.to_string())),
     };
-    match rules::match_url(rules, &url) {
+    match rules::match_url(rules, &url, snapshot) {
         Some(matched) => reader::read_matched(snapshot, &matched, &url, read_at),
         None => empty(Diagnostic::info(
             "unsupported_page",

@@ -9,6 +9,7 @@
 
 use chrono::NaiveDate;
 
+use super::query_value;
 use super::rules::PeriodRule;
 use super::text::fold;
 use super::tree::Tree;
@@ -72,8 +73,9 @@ pub fn detect_period(
         };
     }
     if let Some(dates) = &rule.query_dates {
-        let start = url.param(&dates.start).and_then(parse_iso_date);
-        let end = url.param(&dates.end).and_then(parse_iso_date);
+        let part = |name| query_value::range_part(url, dates.within.as_deref(), name);
+        let start = part(&dates.start).as_deref().and_then(parse_iso_date);
+        let end = part(&dates.end).as_deref().and_then(parse_iso_date);
         if let Some(range) = start.zip(end).and_then(|(s, e)| DateRange::new(s, e).ok()) {
             return PagePeriod::Range {
                 range,
@@ -103,8 +105,8 @@ pub fn detect_period(
         None => {}
     }
     if let Some(presets) = &rule.query_presets {
-        if let Some(value) = url.param(&presets.param) {
-            let range = presets.days.get(value).and_then(|days| {
+        if let Some(value) = url.param(&presets.param).map(query_value::plain) {
+            let range = presets.days.get(value.as_str()).and_then(|days| {
                 let end = rule.ends.last_day(today)?;
                 let start =
                     end.checked_sub_days(chrono::Days::new(u64::from(days.checked_sub(1)?)))?;

@@ -139,6 +139,10 @@ pub struct QueryPresets {
 pub struct QueryDates {
     pub start: String,
     pub end: String,
+    /// `start` and `end` are fields of the JSON object in this parameter (Meta's
+    /// `time_range`), not parameters themselves; see `query_value`.
+    #[serde(default)]
+    pub within: Option<String>,
 }
 
 /// How a page shows the period its figures cover.
@@ -213,6 +217,15 @@ pub struct PageRule {
     /// Replaces the platform's period rule for this page.
     #[serde(default)]
     pub period: Option<PeriodRule>,
+    /// The platform the page is about, when not the file's (see `page_select`).
+    #[serde(default)]
+    pub platform: Option<Platform>,
+    /// Query values and visible markers that must also hold (see `page_select`).
+    #[serde(default)]
+    pub requires: super::page_select::Requires,
+    /// Captures taken from query parameters: capture name → parameter name.
+    #[serde(default)]
+    pub query_captures: BTreeMap<String, String>,
 }
 
 fn default_scope() -> Scope {
@@ -431,7 +444,11 @@ pub fn all_rules() -> Result<&'static [PlatformRules], &'static RulesError> {
 }
 
 /// Finds the page rule that knows this URL.
-pub fn match_url<'r>(rules: &'r [PlatformRules], url: &PageUrl) -> Option<PageMatch<'r>> {
+pub fn match_url<'r>(
+    rules: &'r [PlatformRules],
+    url: &PageUrl,
+    snapshot: &super::Snapshot,
+) -> Option<PageMatch<'r>> {
     rules.iter().find_map(|platform| {
         platform
             .pages
@@ -442,6 +459,7 @@ pub fn match_url<'r>(rules: &'r [PlatformRules], url: &PageUrl) -> Option<PageMa
                     return None;
                 }
                 let captures = pattern.matches(&url.segments)?;
+                let captures = super::page_select::complete(page, url, snapshot, captures)?;
                 Some(PageMatch {
                     rules: platform,
                     page,
