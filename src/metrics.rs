@@ -5,9 +5,11 @@
 //! (`tests/metrics_doc.rs`). A platform figure that does not fit a definition here is kept
 //! under its own namespaced name (`x:engagements`, see [`crate::model::Metric`]).
 
+use std::fmt;
+
 use serde::{Deserialize, Serialize};
 
-use crate::model::Unit;
+use crate::model::{Metric, Platform, Unit};
 
 /// Where a metric sits in the AMEC Integrated Evaluation Framework, so a KPI can be tied
 /// to an objective at the right level.
@@ -123,6 +125,265 @@ canonical_metrics! {
         "Impressions / reach: how often each reached account saw the content on average.";
 }
 
+/// How a metric's values combine over time and across accounts, so that no total counts a
+/// day twice and no rate is averaged. The store follows this when it answers a period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Aggregation {
+    /// Additive: a period's value is the sum of its days (counts, seconds, money). Days and
+    /// range readings are combined without overlap, never both for the same day.
+    Sum,
+    /// A level at a moment (followers): the latest value at or before the period's end,
+    /// never summed over days. Levels of different accounts add up.
+    Level,
+    /// Not additive (reach, unique viewers, a platform's own rate): only a reading of exactly
+    /// the period answers it; days are never summed into it and accounts are never added.
+    NonAdditive,
+    /// A ratio of two additive parts, each summed over the period first and then divided,
+    /// never averaged: `numerator / denominator × scale`.
+    Ratio {
+        numerator: CanonicalMetric,
+        denominator: CanonicalMetric,
+        scale: u32,
+    },
+}
+
+impl fmt::Display for Aggregation {
+    /// One line a person reads in `docs/metrics.md`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Aggregation::Sum => f.write_str("sum of days, no day counted twice"),
+            Aggregation::Level => f.write_str("level: latest value at or before the period end"),
+            Aggregation::NonAdditive => {
+                f.write_str("not additive: a reading of exactly the period")
+            }
+            Aggregation::Ratio {
+                numerator,
+                denominator,
+                scale: 1,
+            } => {
+                write!(
+                    f,
+                    "ratio of summed parts: {} / {}",
+                    numerator.id(),
+                    denominator.id()
+                )
+            }
+            Aggregation::Ratio {
+                numerator,
+                denominator,
+                scale,
+            } => write!(
+                f,
+                "ratio of summed parts: {} / {} × {scale}",
+                numerator.id(),
+                denominator.id()
+            ),
+        }
+    }
+}
+
+impl CanonicalMetric {
+    /// How values of this metric combine over a period and across accounts.
+    ///
+    /// `engagement_rate`'s denominator is `impressions` here; where a platform reports no
+    /// impressions it is `reach` instead (see `derive::engagement_rate_denominator`).
+    pub fn aggregation(self) -> Aggregation {
+        use CanonicalMetric as M;
+        let ratio = |numerator, denominator, scale| Aggregation::Ratio {
+            numerator,
+            denominator,
+            scale,
+        };
+        match self {
+            M::Reach => Aggregation::NonAdditive,
+            M::Followers => Aggregation::Level,
+            M::AvgViewDuration => ratio(M::WatchTime, M::VideoViews, 1),
+            M::EngagementRate => ratio(M::Engagements, M::Impressions, 1),
+            M::Ctr => ratio(M::Clicks, M::Impressions, 1),
+            M::CostPerResult => ratio(M::Spend, M::Results, 1),
+            M::Cpm => ratio(M::Spend, M::Impressions, 1000),
+            M::Cpc => ratio(M::Spend, M::Clicks, 1),
+            M::Frequency => ratio(M::Impressions, M::Reach, 1),
+            M::Impressions
+            | M::VideoViews
+            | M::WatchTime
+            | M::Reactions
+            | M::Comments
+            | M::Shares
+            | M::Saves
+            | M::Clicks
+            | M::LinkClicks
+            | M::ProfileVisits
+            | M::FollowersGained
+            | M::FollowersLost
+            | M::Engagements
+            | M::Spend
+            | M::Results => Aggregation::Sum,
+        }
+    }
+
+    /// True for the metrics only Yardstick computes (standard engagement and its rate): no
+    /// page or file reports them, so a reading of one is refused by the store and the
+    /// platform's own figure belongs under its namespaced name (`x:engagements`).
+    pub fn is_computed(self) -> bool {
+        matches!(
+            self,
+            CanonicalMetric::Engagements | CanonicalMetric::EngagementRate
+        )
+    }
+}
+
+/// A platform's own figure that Yardstick keeps under its namespaced name because it does
+/// not match a canonical definition. Importers and page rules use exactly these names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlatformFigure {
+    pub platform: Platform,
+    /// The snake_case name after the colon (`engagements` in `x:engagements`).
+    pub name: &'static str,
+    /// The canonical metric it is most often mistaken for.
+    pub closest: Option<CanonicalMetric>,
+    pub aggregation: Aggregation,
+    /// Why it is not the canonical metric.
+    pub why: &'static str,
+}
+
+impl PlatformFigure {
+    /// The namespaced metric (`x:engagements`).
+    pub fn metric(&self) -> Metric {
+        Metric::platform(self.platform, self.name)
+    }
+}
+
+/// The platform figures kept under their own names, with the reason for each.
+pub const PLATFORM_FIGURES: &[PlatformFigure] = &[
+    PlatformFigure {
+        platform: Platform::X,
+        name: "engagements",
+        closest: Some(CanonicalMetric::Engagements),
+        aggregation: Aggregation::Sum,
+        why: "X counts every interaction: reposts, replies, likes, follows, and clicks on links, hashtags, media, the username and the profile photo, and detail expands. That is broader than standard engagement.",
+    },
+    PlatformFigure {
+        platform: Platform::X,
+        name: "engagement_rate",
+        closest: Some(CanonicalMetric::EngagementRate),
+        aggregation: Aggregation::NonAdditive,
+        why: "x:engagements / impressions: X's broader engagements over impressions.",
+    },
+    PlatformFigure {
+        platform: Platform::X,
+        name: "media_views",
+        closest: Some(CanonicalMetric::VideoViews),
+        aggregation: Aggregation::Sum,
+        why: "Views of images and videos in a post by X's own counting rule: neither video views (videos only) nor impressions.",
+    },
+    PlatformFigure {
+        platform: Platform::X,
+        name: "detail_expands",
+        closest: Some(CanonicalMetric::Clicks),
+        aggregation: Aggregation::Sum,
+        why: "One kind of click. X reports no all-clicks figure, so its click kinds stay apart rather than add up to a clicks value with unknown gaps.",
+    },
+    PlatformFigure {
+        platform: Platform::LinkedIn,
+        name: "engagement_rate",
+        closest: Some(CanonicalMetric::EngagementRate),
+        aggregation: Aggregation::NonAdditive,
+        why: "(clicks + reactions + comments + reposts) / impressions, with follows on some views: close to standard engagement rate, but without saves and sometimes with follows.",
+    },
+    PlatformFigure {
+        platform: Platform::LinkedIn,
+        name: "engagements",
+        closest: Some(CanonicalMetric::Engagements),
+        aggregation: Aggregation::Sum,
+        why: "Creator analytics' engagements: social actions whose exact parts LinkedIn does not state.",
+    },
+    PlatformFigure {
+        platform: Platform::Facebook,
+        name: "views",
+        closest: Some(CanonicalMetric::Impressions),
+        aggregation: Aggregation::Sum,
+        why: "Meta's Views (2024-25) replaced Impressions under a different counting rule that includes repeat views; kept apart until shown equal to impressions.",
+    },
+    PlatformFigure {
+        platform: Platform::Instagram,
+        name: "views",
+        closest: Some(CanonicalMetric::Impressions),
+        aggregation: Aggregation::Sum,
+        why: "Meta's Views (2024-25) replaced Impressions and Plays under a different counting rule that includes repeat views; kept apart until shown equal to impressions.",
+    },
+    PlatformFigure {
+        platform: Platform::Facebook,
+        name: "content_interactions",
+        closest: Some(CanonicalMetric::Engagements),
+        aggregation: Aggregation::Sum,
+        why: "Meta's interactions total, whose parts vary by content type; Yardstick sums the parts itself.",
+    },
+    PlatformFigure {
+        platform: Platform::Instagram,
+        name: "content_interactions",
+        closest: Some(CanonicalMetric::Engagements),
+        aggregation: Aggregation::Sum,
+        why: "Meta's interactions total, whose parts vary by content type; Yardstick sums the parts itself.",
+    },
+    PlatformFigure {
+        platform: Platform::Facebook,
+        name: "reactions_comments_and_shares",
+        closest: Some(CanonicalMetric::Engagements),
+        aggregation: Aggregation::Sum,
+        why: "A pre-summed total of three parts that the same export also lists one by one: kept apart so no part counts twice.",
+    },
+    PlatformFigure {
+        platform: Platform::YouTube,
+        name: "impressions_click_through_rate",
+        closest: Some(CanonicalMetric::Ctr),
+        aggregation: Aggregation::NonAdditive,
+        why: "Views that started from a thumbnail impression / thumbnail impressions: YouTube counts views, not clicks.",
+    },
+    PlatformFigure {
+        platform: Platform::YouTube,
+        name: "subscribers",
+        closest: Some(CanonicalMetric::FollowersGained),
+        aggregation: Aggregation::Sum,
+        why: "The net change in subscribers (gained minus lost); it can be negative.",
+    },
+    PlatformFigure {
+        platform: Platform::Pinterest,
+        name: "engagements",
+        closest: Some(CanonicalMetric::Engagements),
+        aggregation: Aggregation::Sum,
+        why: "Saves, Pin clicks, outbound clicks and other actions as Pinterest counts them.",
+    },
+    PlatformFigure {
+        platform: Platform::Pinterest,
+        name: "engagement_rate",
+        closest: Some(CanonicalMetric::EngagementRate),
+        aggregation: Aggregation::NonAdditive,
+        why: "pinterest:engagements / impressions: Pinterest's own engagements over impressions.",
+    },
+    PlatformFigure {
+        platform: Platform::Pinterest,
+        name: "pin_clicks",
+        closest: Some(CanonicalMetric::Clicks),
+        aggregation: Aggregation::Sum,
+        why: "Clicks that open a Pin: one kind of click, not all clicks on the content.",
+    },
+];
+
+/// How values of any metric combine. Canonical metrics follow their table; a platform
+/// figure listed in [`PLATFORM_FIGURES`] follows its entry; any other platform figure is
+/// treated as [`Aggregation::NonAdditive`], because summing a figure of unknown meaning
+/// (a level, a unique count) over days would invent a number.
+pub fn aggregation_of(metric: &Metric) -> Aggregation {
+    match metric {
+        Metric::Canonical(metric) => metric.aggregation(),
+        Metric::Platform { platform, name } => PLATFORM_FIGURES
+            .iter()
+            .find(|figure| figure.platform == *platform && figure.name == name)
+            .map_or(Aggregation::NonAdditive, |figure| figure.aggregation),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,5 +408,56 @@ mod tests {
         assert_eq!(CanonicalMetric::Spend.unit(), None);
         assert_eq!(CanonicalMetric::Impressions.amec_stage(), AmecStage::Outputs);
         assert_eq!(CanonicalMetric::FollowersGained.amec_stage(), AmecStage::Outcomes);
+    }
+
+    #[test]
+    fn ratio_parts_are_additive_and_rates_are_never_summed() {
+        for metric in CanonicalMetric::ALL {
+            if let Aggregation::Ratio {
+                numerator,
+                denominator,
+                ..
+            } = metric.aggregation()
+            {
+                assert_eq!(numerator.aggregation(), Aggregation::Sum, "{}", metric.id());
+                assert_ne!(
+                    denominator.aggregation(),
+                    Aggregation::Level,
+                    "{}",
+                    metric.id()
+                );
+            }
+            if metric.unit() == Some(Unit::Ratio) {
+                assert_ne!(
+                    metric.aggregation(),
+                    Aggregation::Sum,
+                    "{} is a ratio",
+                    metric.id()
+                );
+            }
+        }
+        assert_eq!(CanonicalMetric::Followers.aggregation(), Aggregation::Level);
+        assert_eq!(
+            CanonicalMetric::Reach.aggregation(),
+            Aggregation::NonAdditive
+        );
+    }
+
+    #[test]
+    fn platform_figures_are_unique_namespaced_names() {
+        let mut seen = std::collections::HashSet::new();
+        for figure in PLATFORM_FIGURES {
+            let metric = figure.metric();
+            assert!(seen.insert(metric.to_string()), "duplicate {metric}");
+            assert_eq!(metric.to_string().parse::<Metric>().unwrap(), metric);
+            assert_eq!(aggregation_of(&metric), figure.aggregation);
+            assert!(figure.why.ends_with('.'), "{metric}: the reason is a sentence");
+        }
+        let unknown = Metric::platform(Platform::TikTok, "Engaged audience");
+        assert_eq!(aggregation_of(&unknown), Aggregation::NonAdditive);
+        assert_eq!(
+            aggregation_of(&CanonicalMetric::Shares.into()),
+            Aggregation::Sum
+        );
     }
 }
