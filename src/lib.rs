@@ -29,4 +29,4 @@ pub mod strategy;
 pub mod values;
 
 #[cfg(target_arch = "wasm32")]
-mod web;
+pub mod web;

@@ -1,0 +1,51 @@
+# Yardstick's entry points. `make demo` and `make test` work on a fresh machine: both run
+# `make setup` first, which installs only what is missing (scripts/setup.sh).
+#
+#   make demo    build, then show the extension on the bundled sample pages
+#   make test    every test tier; ends with "make test: N passed, M failed"
+#   make dist    dist/chrome/ (unpacked, also Edge), dist/firefox/, versioned zips
+#   make bench   cargo benches and the in-browser benchmark
+#   make fuzz    the long property-test run over the value parsers
+#   make lint    rustfmt, clippy and eslint only
+#   make setup   install the toolchain pieces that are missing
+#   make clean   remove build output
+
+.PHONY: all demo test dist wasm bench fuzz lint setup clean
+
+all: dist
+
+setup:
+	@scripts/setup.sh
+
+wasm: setup
+	scripts/build-wasm.sh
+
+dist: wasm
+	node scripts/bundle.mjs
+
+test: setup
+	scripts/test.sh
+
+demo: dist
+	cargo build --bin yardstick
+	node scripts/demo.mjs
+
+bench: dist
+	@for bench in benches/*.rs; do \
+		[ -e "$$bench" ] || continue; \
+		echo "=== cargo bench --bench $$(basename $$bench .rs)"; \
+		cargo bench --bench "$$(basename $$bench .rs)" || exit 1; \
+	done
+	node scripts/bench-browser.mjs
+
+fuzz:
+	PROPTEST_CASES=200000 cargo test --release --test fuzz_values
+
+lint: setup
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	node_modules/.bin/eslint www tests/e2e scripts
+
+clean:
+	rm -rf dist out www/pkg
+	cargo clean

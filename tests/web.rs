@@ -1,0 +1,144 @@
+//! The wasm exports in headless Chromium (`cargo test --target wasm32-unknown-unknown --test
+//! web`; the runner and chromedriver are set in .cargo/config.toml).
+//!
+//! The snapshot is real: the browser's own parser reads a LinkedIn fixture page and
+//! www/snapshot.js, the content script's walker, flattens it, so these tests also hold the
+//! walker's JSON to the Rust `Snapshot` contract. What the overlay and the worker call is
+//! called here exactly as they call it.
+#![cfg(target_arch = "wasm32")]
+
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const PAGE: &str = include_str!("fixtures/pages/linkedin-page-content-en/page.html");
+const EXPECTED: &str = include_str!("fixtures/pages/linkedin-page-content-en/expected.json");
+const URL: &str = "https://www.linkedin.com/company/81234567/admin/analytics/updates/";
+const READ_AT: &str = "2026-09-10T08:30:00Z";
+
+#[wasm_bindgen(inline_js = "
+export function snapshotOfHtml(html, url) {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const snapshot = globalThis.yardstickSnapshot(doc);
+  snapshot.url = url;
+  return JSON.stringify(snapshot);
+}")]
+extern "C" {
+    #[wasm_bindgen(js_name = "snapshotOfHtml")]
+    fn snapshot_of_html(html: &str, url: &str) -> String;
+}
+
+/// The content script's walker, loaded as the manifest loads it: a classic script.
+fn load_walker() {
+    js_sys::eval(include_str!("../www/snapshot.js")).unwrap();
+}
+
+fn snapshot_json() -> String {
+    load_walker();
+    snapshot_of_html(PAGE, URL)
+}
+
+/// A JavaScript value returned by an export, as JSON.
+fn json(value: &JsValue) -> Value {
+    let text = js_sys::JSON::stringify(value).unwrap().as_string().unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+/// (metric, value) pairs, sorted, from observation JSON.
+fn figures(observations: &Value) -> Vec<(String, f64)> {
+    let mut figures: Vec<(String, f64)> = observations
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| {
+            (
+                o["metric"].as_str().unwrap().to_owned(),
+                o["value"].as_f64().unwrap(),
+            )
+        })
+        .collect();
+    figures.sort_by(|a, b| a.0.cmp(&b.0));
+    figures
+}
+
+fn read(snapshot: JsValue) -> Value {
+    json(&yardstick::web::read_page(snapshot, READ_AT).unwrap())
+}
+
+#[wasm_bindgen_test]
+fn read_page_finds_the_fixture_figures_in_a_browser_snapshot() {
+    let reading = read(JsValue::from_str(&snapshot_json()));
+    let expected: Value = serde_json::from_str(EXPECTED).unwrap();
+    assert_eq!(reading["platform"], "linkedin");
+    assert_eq!(reading["page_kind"], expected["page_kind"]);
+    assert_eq!(reading["period"], expected["period"]);
+    assert_eq!(
+        figures(&reading["observations"]),
+        figures(&expected["observations"])
+    );
+    let first = &reading["observations"][0];
+    assert_eq!(first["source"]["kind"], "page");
+    assert_eq!(first["source"]["location"], URL);
+    assert_eq!(first["source"]["read_at"], "2026-09-10T08:30:00Z");
+}
+
+#[wasm_bindgen_test]
+fn read_page_takes_json_text_or_a_plain_object_alike() {
+    let text = snapshot_json();
+    let object = js_sys::JSON::parse(&text).unwrap();
+    assert_eq!(read(JsValue::from_str(&text)), read(object));
+}
+
+#[wasm_bindgen_test]
+fn read_page_refuses_bad_input_with_an_error_not_a_panic() {
+    for bad in [
+        JsValue::from_str("{\"nodes\": 3}"),
+        JsValue::from_str("not json"),
+        JsValue::NULL,
+    ] {
+        assert!(yardstick::web::read_page(bad, READ_AT).is_err());
+    }
+    let snapshot = JsValue::from_str(&snapshot_json());
+    assert!(yardstick::web::read_page(snapshot, "yesterday").is_err());
+}
+
+#[wasm_bindgen_test]
+fn a_page_no_rules_know_yields_a_diagnostic_and_no_figures() {
+    load_walker();
+    let snapshot = snapshot_of_html(PAGE, "https://www.linkedin.com/feed/");
+    let reading = read(JsValue::from_str(&snapshot));
+    assert_eq!(reading["observations"], serde_json::json!([]));
+    assert_eq!(reading["diagnostics"][0]["code"], "unsupported_page");
+}
+
+#[wasm_bindgen_test]
+fn merged_observations_survive_the_bytes_and_the_same_reading_counts_once() {
+    let reading = yardstick::web::read_page(JsValue::from_str(&snapshot_json()), READ_AT).unwrap();
+    let observations = js_sys::Reflect::get(&reading, &JsValue::from_str("observations")).unwrap();
+    let read_count = js_sys::Array::from(&observations).length();
+    assert!(read_count >= 5, "read {read_count}");
+
+    let once = yardstick::web::merge_observations(None, observations.clone()).unwrap();
+    assert_eq!(
+        yardstick::web::count_observations(Some(once.clone())).unwrap(),
+        read_count
+    );
+    let twice = yardstick::web::merge_observations(Some(once), observations).unwrap();
+    assert_eq!(
+        yardstick::web::count_observations(Some(twice.clone())).unwrap(),
+        read_count
+    );
+
+    let listed = json(&yardstick::web::list_observations(Some(twice)).unwrap());
+    assert_eq!(figures(&listed), figures(&json(&reading)["observations"]));
+    assert_eq!(yardstick::web::count_observations(None).unwrap(), 0);
+}
+
+#[wasm_bindgen_test]
+fn damaged_store_bytes_are_refused() {
+    assert!(yardstick::web::count_observations(Some(b"\x00garbage".to_vec())).is_err());
+    let not_observations = JsValue::from_str("[{\"metric\": 1}]");
+    assert!(yardstick::web::merge_observations(None, not_observations).is_err());
+}

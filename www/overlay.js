@@ -1,0 +1,127 @@
+// @ts-check
+/**
+ * The overlay: an extension page in an iframe on the analytics page. It accepts the content
+ * script's channel only with a valid one-time token, reads each snapshot with the wasm core,
+ * hands the observations to the service worker to store, and lists what it read and what it
+ * could not.
+ *
+ * The page cannot read this frame (it is cross-origin) and cannot feed it: a port arriving
+ * without a token the worker issued for this tab is closed unread, and only one channel is
+ * ever accepted. Rendering uses textContent only. Reading and merging happen in Rust.
+ *
+ * It does not open IndexedDB itself: inside a web page the frame is a third-party context,
+ * where Chromium refuses (or partitions) web storage, so the worker, a first-party context,
+ * is the one that writes the store.
+ */
+import { core } from './core.js';
+import { send } from './ext.js';
+import { MSG, isMessage } from './messages.js';
+import { diagnosticItems, element, observationRows } from './render.js';
+
+/** @typedef {import('./render.js').Observation} Observation */
+/** @typedef {import('./render.js').Diagnostic} Diagnostic */
+/**
+ * @typedef {{platform?: string | null, page_kind?: string | null, period?: unknown,
+ *   observations: Observation[], diagnostics: Diagnostic[]}} PageReading
+ */
+
+/** The accepted channel's port, once a valid token came with it. */
+let acceptedPort = /** @type {MessagePort | null} */ (null);
+/** Readings run one after another, in the order their snapshots arrived. */
+let readings = Promise.resolve();
+/** How many readings this overlay has shown; tests wait for it to change. */
+let shown = 0;
+
+// Registered before any await: the content script posts as soon as this frame has loaded.
+window.addEventListener('message', (event) => void onWindowMessage(event));
+// Start compiling the core while the page settles.
+const ready = core();
+
+/**
+ * A window message: only `cs-ov-port` from our own origin with one port is considered, and
+ * its port is used only after the worker consumed the token for this tab.
+ * @param {MessageEvent} event
+ */
+async function onWindowMessage(event) {
+  const [port, ...extra] = event.ports;
+  // The page shares the parent window and can post here too: only the token tells the
+  // content script's message apart, so the checks before it are about shape only.
+  const wellFormed =
+    event.source === window.parent &&
+    isMessage(event.data, MSG.overlayPort) &&
+    port !== undefined &&
+    extra.length === 0;
+  if (!wellFormed) {
+    for (const unused of event.ports) unused.close();
+    return;
+  }
+  const reply = await send({ type: MSG.consumeToken, token: event.data.token });
+  if (reply.ok !== true) {
+    port.close();
+    console.warn('Yardstick: refused a channel without a valid token');
+  } else if (acceptedPort) {
+    port.close();
+    console.warn('Yardstick: refused a channel: one is already open');
+  } else {
+    acceptedPort = port;
+    port.onmessage = (message) => {
+      readings = readings.then(() => onSnapshot(message.data)).catch(showFailure);
+    };
+  }
+}
+
+/**
+ * A snapshot from the content script: read it, store it, show it, tell the worker.
+ * @param {unknown} data
+ */
+async function onSnapshot(data) {
+  if (!isMessage(data, MSG.overlaySnapshot) || typeof data.snapshot !== 'string') return;
+  const yardstick = await ready;
+  /** @type {PageReading} */
+  const reading = yardstick.readPage(data.snapshot, new Date().toISOString());
+  const stored = await send({
+    type: MSG.pageReading,
+    observations: reading.observations,
+    diagnostics: reading.diagnostics.length,
+    platform: reading.platform ?? null,
+    pageKind: reading.page_kind ?? null,
+  });
+  if (stored.error) throw new Error(`could not store what was read: ${stored.error}`);
+  render(reading, stored.total);
+}
+
+/**
+ * Shows a reading.
+ * @param {PageReading} reading
+ * @param {number} total observations in the store
+ */
+function render(reading, total) {
+  const page = /** @type {HTMLElement} */ (document.getElementById('page'));
+  const what = [reading.platform, reading.page_kind].filter(Boolean).join(' · ');
+  const count = reading.observations.length;
+  page.textContent = `${what || 'This page'}: ${count} ${count === 1 ? 'metric' : 'metrics'} read`;
+  page.dataset.count = String(count);
+  shown += 1;
+  page.dataset.stamp = String(shown);
+
+  const table = /** @type {HTMLTableElement} */ (document.getElementById('observations'));
+  table.tBodies[0].replaceChildren(...observationRows(reading.observations));
+  table.hidden = count === 0;
+
+  const list = /** @type {HTMLUListElement} */ (document.getElementById('diagnostics'));
+  list.replaceChildren(...diagnosticItems(reading.diagnostics));
+  list.hidden = reading.diagnostics.length === 0;
+
+  const stored = /** @type {HTMLElement} */ (document.getElementById('stored'));
+  stored.textContent = `${total} stored in this browser`;
+  stored.dataset.count = String(total);
+}
+
+/** @param {unknown} error */
+function showFailure(error) {
+  console.error('Yardstick:', error);
+  const list = /** @type {HTMLUListElement} */ (document.getElementById('diagnostics'));
+  const message = error instanceof Error ? error.message : String(error);
+  list.replaceChildren(element('li', { text: `Could not read this page: ${message}`, className: 'error' }));
+  list.hidden = false;
+}
