@@ -8,8 +8,8 @@
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde_json::json;
 use yardstick::evaluate::{
-    evaluate_kpi, evaluate_strategy, Ask, DayValue, FigureSource, Figures, ForecastMethod,
-    KnownTotal, KpiEvaluation, Pacing, Status, Timing, Today,
+    evaluate_kpi, evaluate_strategy, for_platform, Ask, DayValue, FigureSource, Figures,
+    ForecastMethod, KnownTotal, KpiEvaluation, Pacing, Relevance, Status, Timing, Today,
 };
 use yardstick::strategy::{file, DateRange, Kpi, Objective, RangeDays, Strategy};
 
@@ -799,4 +799,50 @@ fn the_evaluation_is_json_for_the_overlay_and_the_cli() {
     assert_eq!(value["unit"], "count");
     assert_eq!(value["series"][0]["date"], "2026-11-01");
     assert!(value.get("provisional").is_none());
+}
+
+#[test]
+fn a_page_shows_its_platform_kpis_and_the_organisation_wide_ones() {
+    let text = json!({
+        "schema": "yardstick-strategy", "version": 1, "name": "Pages",
+        "objectives": [{ "id": "o", "kind": "awareness", "title": "Be seen", "kpis": [
+            { "id": "everywhere", "metric": "impressions", "platforms": "all", "period": "month", "target": 400000 },
+            { "id": "linkedin", "metric": "impressions", "platforms": ["linkedin"], "period": "month", "target": 30000 },
+            { "id": "x", "metric": "impressions", "platforms": ["x"], "period": "month", "target": 10000 },
+            { "id": "pair", "metric": "impressions", "platforms": ["x", "tiktok"], "period": "month", "target": 90000 }
+        ]}]
+    });
+    let strategy = file::import(&text.to_string()).unwrap();
+    let source = Table(every_day(range("2026-11-01", "2026-11-15"), 1000.0));
+    let evaluation = evaluate_strategy(&strategy, Today::Date(date("2026-11-16")), &source);
+    let page = for_platform(evaluation, yardstick::model::Platform::LinkedIn);
+    let shown: Vec<(&str, Relevance)> = page
+        .kpis
+        .iter()
+        .map(|k| (k.evaluation.kpi.as_str(), k.relevance))
+        .collect();
+    assert_eq!(
+        shown,
+        vec![
+            ("linkedin", Relevance::Platform),
+            ("everywhere", Relevance::Organisation)
+        ]
+    );
+    assert_eq!((page.counts.on_track, page.counts.off_track), (1, 1));
+    assert_eq!(page.worst, Some(Status::OffTrack));
+    let json = serde_json::to_value(&page).unwrap();
+    assert_eq!(json["kpis"][0]["relevance"], "platform");
+    assert_eq!(
+        json["kpis"][0]["kpi"], "linkedin",
+        "the evaluation's fields sit beside the relevance"
+    );
+    let empty = for_platform(
+        evaluate_strategy(&strategy, Today::Date(date("2026-11-16")), &source),
+        yardstick::model::Platform::Pinterest,
+    );
+    assert_eq!(
+        (empty.kpis.len(), empty.worst),
+        (1, Some(Status::OffTrack)),
+        "only the organisation-wide KPI"
+    );
 }

@@ -20,6 +20,7 @@ pub mod days;
 pub mod figures;
 pub mod forecast;
 pub mod pacing;
+pub mod page;
 pub mod status;
 pub mod store_figures;
 
@@ -35,6 +36,7 @@ pub use days::{reporting_today, Timing};
 pub use figures::{Ask, DayValue, FigureSource, Figures, KnownTotal};
 pub use forecast::{Forecast, ForecastMethod};
 pub use pacing::Pacing;
+pub use page::{for_platform, PageKpi, PageKpis, Relevance, StatusCounts};
 pub use status::Status;
 pub use store_figures::StoreFigures;
 
