@@ -47,6 +47,8 @@ struct Page<'s, 'r> {
     excluded: Vec<bool>,
     /// Folded label text of every node that shows any metric label of the platform.
     label_at: Vec<Option<String>>,
+    /// Each node's own text, `aria-label`, `title` and `alt`, folded ([`names`]).
+    folded: Vec<Vec<String>>,
     numbers: Option<Language>,
     phrases: Vec<String>,
 }
@@ -180,7 +182,7 @@ pub fn read_matched(
         );
     }
     PageReading {
-        platform: Some(matched.platform()),
+        platform: Some(matched.rules.platform),
         page_kind: Some(matched.page.kind.clone()),
         period: match period {
             PagePeriod::Range { range, .. } => Some(range),
@@ -238,7 +240,7 @@ fn observation(parts: ObservationParts<'_, '_>) -> Observation {
         locale,
     } = parts;
     Observation {
-        platform: matched.platform(),
+        platform: matched.rules.platform,
         account: account.to_owned(),
         scope: matched.page.scope,
         post_id,
@@ -285,16 +287,23 @@ impl<'s, 'r> Page<'s, 'r> {
                 exclude_subtree(&tree, &mut excluded, index);
             }
         }
+        // Every node's names folded once: label matching and decoy phrases compare these.
+        let folded: Vec<Vec<String>> = snapshot
+            .nodes
+            .iter()
+            .map(|node| names(node).map(|t| fold(t)).collect())
+            .collect();
         let all_labels = rules.all_labels_folded();
         let label_at: Vec<Option<String>> = (0..count)
             .map(|i| {
                 if excluded.get(i).copied().unwrap_or(true) {
                     return None;
                 }
-                let node = tree.node(i)?;
-                names(node)
-                    .map(|t| fold(t))
+                folded
+                    .get(i)?
+                    .iter()
                     .find(|f| all_labels.binary_search(f).is_ok())
+                    .cloned()
             })
             .collect();
         // Decoy sections: the smallest container around the heading that holds a label.
@@ -311,8 +320,9 @@ impl<'s, 'r> Page<'s, 'r> {
             .copied()
             .filter(|i| !excluded.get(*i).copied().unwrap_or(true))
             .filter(|i| {
-                tree.node(*i)
-                    .is_some_and(|n| names(n).any(|t| section_headings.contains(&fold(t))))
+                folded
+                    .get(*i)
+                    .is_some_and(|names| names.iter().any(|t| section_headings.contains(t)))
             })
             .collect();
         for heading in headings {
@@ -344,6 +354,7 @@ impl<'s, 'r> Page<'s, 'r> {
             rules,
             excluded,
             label_at,
+            folded,
             numbers: rules.numbers.or(language),
             phrases,
         }
@@ -415,31 +426,34 @@ impl<'s, 'r> Page<'s, 'r> {
                         .is_some_and(|f| f != &hit.folded)
                 })
                 .collect();
+            // The stretch of document a shared container gives this label: up to the next
+            // other label (after), or back to the previous one and past its own content
+            // (before).
+            let label_at = self.tree.position(hit.node);
+            let next = other_labels
+                .iter()
+                .map(|n| self.tree.position(*n))
+                .filter(|p| *p > label_at)
+                .min()
+                .unwrap_or(usize::MAX);
+            let previous = other_labels
+                .iter()
+                .copied()
+                .filter(|n| self.tree.position(*n) < label_at)
+                .max_by_key(|n| self.tree.position(*n));
             let in_range = |node: usize| -> bool {
                 if other_labels.is_empty() {
                     return true;
                 }
                 let at = self.tree.position(node);
-                let label_at = self.tree.position(hit.node);
                 match self.rules.layout.value {
                     ValuePosition::Card => false,
-                    ValuePosition::After => {
-                        let next = other_labels
-                            .iter()
-                            .map(|n| self.tree.position(*n))
-                            .filter(|p| *p > label_at)
-                            .min()
-                            .unwrap_or(usize::MAX);
-                        at > label_at && at < next
-                    }
+                    ValuePosition::After => at > label_at && at < next,
                     ValuePosition::Before => {
-                        let previous = other_labels
-                            .iter()
-                            .filter(|n| !self.tree.contains(**n, node))
-                            .map(|n| self.tree.position(*n))
-                            .filter(|p| *p < label_at)
-                            .max();
-                        at < label_at && previous.is_none_or(|p| at > p)
+                        at < label_at
+                            && previous.is_none_or(|p| {
+                                at > self.tree.position(p) && !self.tree.contains(p, node)
+                            })
                     }
                 }
             };
@@ -500,7 +514,8 @@ impl<'s, 'r> Page<'s, 'r> {
         raw: &str,
         metric: &MetricRule,
     ) -> Option<Result<ParsedValue, String>> {
-        if raw.is_empty() {
+        // Every number has a digit; most texts on a page have none.
+        if !raw.bytes().any(|b| b.is_ascii_digit()) {
             return None;
         }
         match parse_value(raw, self.numbers) {
@@ -534,13 +549,9 @@ impl<'s, 'r> Page<'s, 'r> {
         ];
         near.into_iter()
             .flatten()
-            .filter_map(|i| self.tree.node(i))
-            .any(|n| {
-                names(n).any(|t| {
-                    let folded = fold(t);
-                    self.phrases.iter().any(|p| contains_words(&folded, p))
-                })
-            })
+            .filter_map(|i| self.folded.get(i))
+            .flatten()
+            .any(|text| self.phrases.iter().any(|p| contains_words(text, p)))
     }
 
     /// Values in accessible names that hold both label and value: `aria-label="Impressions:

@@ -14,6 +14,8 @@ pub struct Tree<'a> {
     pub nodes: &'a [SnapshotNode],
     parent: Vec<Option<usize>>,
     children: Vec<Vec<usize>>,
+    /// Each node's index among its parent's children.
+    sibling_index: Vec<usize>,
     /// Each node's position in a depth-first walk, and the end of its subtree there.
     position: Vec<usize>,
     subtree_end: Vec<usize>,
@@ -42,6 +44,14 @@ impl<'a> Tree<'a> {
             match p.and_then(|p| children.get_mut(p)) {
                 Some(list) => list.push(index),
                 None => roots.push(index),
+            }
+        }
+        let mut sibling_index = vec![0; count];
+        for kids in &children {
+            for (at, kid) in kids.iter().enumerate() {
+                if let Some(slot) = sibling_index.get_mut(*kid) {
+                    *slot = at;
+                }
             }
         }
         let mut position = vec![0; count];
@@ -81,6 +91,7 @@ impl<'a> Tree<'a> {
             nodes,
             parent,
             children,
+            sibling_index,
             position,
             subtree_end,
             order,
@@ -143,7 +154,7 @@ impl<'a> Tree<'a> {
     /// The sibling just before the node, if any.
     pub fn previous_sibling(&self, index: usize) -> Option<usize> {
         let siblings = self.children(self.parent(index)?);
-        let at = siblings.iter().position(|s| *s == index)?;
+        let at = self.sibling_index.get(index)?;
         siblings.get(at.checked_sub(1)?).copied()
     }
 }
