@@ -211,9 +211,11 @@ pub(crate) fn decode(payload: &[u8]) -> Result<Store, PersistError> {
             post_id: optional_sym(record.post_id)?,
         };
         let mut series = Series::new(key, metric);
-        let mut previous_end = 0;
+        let mut previous_end: i32 = 0;
         for fact in &record.dated {
-            let end = previous_end + fact.current.end;
+            let end = previous_end
+                .checked_add(fact.current.end)
+                .ok_or_else(|| corrupt("a day is out of range".to_owned()))?;
             previous_end = end;
             let fact = lookup.fact(fact, end, &series.metric)?;
             let period = PeriodKey::of(fact.current.window, fact.current.start, fact.current.end)
@@ -680,6 +682,71 @@ mod tests {
             &[5, 0, 0, 0, 0, 0][..],
         ] {
             assert!(decode(payload).is_err());
+        }
+    }
+
+    fn version(end: i32) -> VersionRecord {
+        VersionRecord {
+            window: window_code(Window::Day),
+            end,
+            span: 0,
+            value: Value::Whole(12),
+            rounded_to: None,
+            unit: 0,
+            name: 0,
+            reading: 0,
+            label: 0,
+            raw: 0,
+        }
+    }
+
+    fn payload(ends: &[i32]) -> Vec<u8> {
+        let file = File {
+            strings: vec!["count".into(), "impressions".into(), "104857".into()],
+            metrics: vec![1],
+            units: vec![0],
+            readings: vec![ReadingRecord {
+                kind: 1,
+                location: 2,
+                seconds: 1_793_000_000,
+                nanos: 0,
+                locale: 0,
+            }],
+            series: vec![SeriesRecord {
+                platform: 0,
+                scope: 0,
+                distribution: 2,
+                metric: 0,
+                account: 2,
+                post_id: 0,
+                dated: ends
+                    .iter()
+                    .map(|end| FactRecord {
+                        current: version(*end),
+                        first_seen: 0,
+                        earlier: Vec::new(),
+                    })
+                    .collect(),
+                lifetime: None,
+            }],
+        };
+        postcard::to_allocvec(&file).unwrap()
+    }
+
+    #[test]
+    fn crafted_days_are_checked_not_trusted() {
+        let october_first = NaiveDate::from_ymd_opt(2026, 10, 1)
+            .unwrap()
+            .num_days_from_ce();
+        let store = decode(&payload(&[october_first, 1])).unwrap();
+        assert_eq!(store.len(), 2);
+        for ends in [
+            &[october_first, i32::MAX][..],
+            &[october_first, 0][..],
+            &[october_first, -1][..],
+            &[i32::MIN][..],
+        ] {
+            assert!(decode(&payload(ends)).is_err(), "{ends:?}");
         }
     }
 }
