@@ -182,7 +182,7 @@ pub fn read_matched(
         );
     }
     PageReading {
-        platform: Some(matched.rules.platform),
+        platform: Some(matched.platform()),
         page_kind: Some(matched.page.kind.clone()),
         period: match period {
             PagePeriod::Range { range, .. } => Some(range),
@@ -240,7 +240,7 @@ fn observation(parts: ObservationParts<'_, '_>) -> Observation {
         locale,
     } = parts;
     Observation {
-        platform: matched.rules.platform,
+        platform: matched.platform(),
         account: account.to_owned(),
         scope: matched.page.scope,
         post_id,
