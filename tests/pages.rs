@@ -332,6 +332,9 @@ fn arbitrary_snapshot() -> impl Strategy<Value = Snapshot> {
         Just("Reactions".to_owned()),
         Just("Time range: Aug 26, 2026 - Sep 9, 2026".to_owned()),
         Just("Your profile view highlights".to_owned()),
+        Just("4W".to_owned()),
+        Just("Views".to_owned()),
+        Just("Oct 1 – 28, 2026".to_owned()),
         "[0-9.,+%−KkM ]{0,8}",
         "\\PC{0,12}",
     ];
@@ -351,20 +354,31 @@ fn arbitrary_snapshot() -> impl Strategy<Value = Snapshot> {
         ],
         0..3,
     );
-    let node = (proptest::option::of(0u32..40), text, attrs).prop_map(|(parent, text, attrs)| {
-        SnapshotNode {
+    let tag = prop_oneof![
+        Just("div".to_owned()),
+        Just("ytcp-dropdown-trigger".to_owned()),
+        Just("yta-latest-activity-card".to_owned()),
+        Just("number-flow-react".to_owned()),
+    ];
+    let node = (proptest::option::of(0u32..40), tag, text, attrs).prop_map(
+        |(parent, tag, text, attrs)| SnapshotNode {
             parent,
-            tag: "div".into(),
+            tag,
             text,
             attrs,
-        }
-    });
+        },
+    );
     let url = prop_oneof![
         Just("https://www.linkedin.com/company/1/admin/analytics/updates/".to_owned()),
         Just(
             "https://www.linkedin.com/analytics/creator/content/?timeRange=past_28_days".to_owned()
         ),
         Just("https://www.linkedin.com/analytics/post-summary/urn:li:activity:1/".to_owned()),
+        Just("https://x.com/i/account_analytics".to_owned()),
+        Just(
+            "https://studio.youtube.com/channel/UC1/analytics/tab-overview/period-default"
+                .to_owned()
+        ),
         "\\PC{0,40}",
     ];
     (
