@@ -88,56 +88,15 @@ pub fn read_matched(
         .iter()
         .filter(|m| m.pages.contains(&matched.page.kind))
     {
-        let name = PlatformRules::display_label(metric, language);
-        let outcome = page.read_metric(metric);
-        let (value, label) = match outcome {
+        let (value, label) = match page.read_metric(metric) {
             Outcome::Read { value, label } => (value, label),
-            Outcome::Missing => {
-                let diagnostic = Diagnostic::warning(
-                    "metric_not_found",
-                    format!("could not read {name} on this page"),
-                );
-                let diagnostic = if metric.is_optional_on(&matched.page.kind) {
-                    Diagnostic {
-                        severity: crate::model::Severity::Info,
-                        ..diagnostic
-                    }
-                } else {
-                    diagnostic
-                };
+            unread => {
+                let name = PlatformRules::display_label(metric, language);
+                let optional = metric.is_optional_on(&matched.page.kind);
                 diagnostics.push(
-                    diagnostic
+                    unread_diagnostic(unread, &name, optional)
                         .at(location.clone())
                         .for_metric(metric.metric.clone()),
-                );
-                continue;
-            }
-            Outcome::Conflict { raws } => {
-                diagnostics.push(
-                    Diagnostic::warning(
-                        "ambiguous_value",
-                        format!(
-                            "found different values for {name} on this page ({}); recorded none of them",
-                            raws.join(", ")
-                        ),
-                    )
-                    .at(location.clone())
-                    .for_metric(metric.metric.clone())
-                    .with_raw(raws.join(" | ")),
-                );
-                continue;
-            }
-            Outcome::AmbiguousNumber { raw } => {
-                diagnostics.push(
-                    Diagnostic::warning(
-                        "ambiguous_number",
-                        format!(
-                            "could not read {name}: {raw:?} means different numbers in different locales and the page does not say which"
-                        ),
-                    )
-                    .at(location.clone())
-                    .for_metric(metric.metric.clone())
-                    .with_raw(raw),
                 );
                 continue;
             }
@@ -169,7 +128,7 @@ pub fn read_matched(
             locale: page.numbers,
         }));
     }
-    if period == PagePeriod::Unknown {
+    if period == PagePeriod::Unknown && unrecorded > 0 {
         diagnostics.insert(
             0,
             Diagnostic::error(
@@ -190,6 +149,36 @@ pub fn read_matched(
         },
         observations,
         diagnostics,
+    }
+}
+
+/// What the overlay says about a metric it could not read: always "could not read …", and
+/// why. Missing optional metrics are notes; the rest are warnings.
+fn unread_diagnostic(outcome: Outcome, name: &str, optional: bool) -> Diagnostic {
+    match outcome {
+        Outcome::Conflict { raws } => Diagnostic::warning(
+            "ambiguous_value",
+            format!(
+                "could not read {name} on this page: it shows different values ({}), so none was recorded",
+                raws.join(", ")
+            ),
+        )
+        .with_raw(raws.join(" | ")),
+        Outcome::AmbiguousNumber { raw } => Diagnostic::warning(
+            "ambiguous_number",
+            format!(
+                "could not read {name} on this page: {raw:?} means different numbers in different locales and the page does not say which"
+            ),
+        )
+        .with_raw(raw),
+        Outcome::Missing | Outcome::Read { .. } => {
+            let message = format!("could not read {name} on this page");
+            if optional {
+                Diagnostic::info("metric_not_found", message)
+            } else {
+                Diagnostic::warning("metric_not_found", message)
+            }
+        }
     }
 }
 
