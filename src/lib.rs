@@ -18,6 +18,7 @@
 //!
 //! Data flows one way: nothing in a lower module imports a higher one.
 
+pub mod campaign;
 pub mod derive;
 pub mod evaluate;
 pub mod import;

@@ -1,0 +1,223 @@
+//! The content a campaign can count: every post and ad entity the store holds figures for
+//! within the campaign's dates, with the text, links and ad details sources gave beside
+//! the numbers.
+//!
+//! Figures come from the store's per-post tables ([`Store::posts`]), so the store's rules
+//! hold: no day counted twice, a range reading reaching outside the campaign's dates is
+//! never cut down to them, a post's lifetime total counts as of its reading. A post's
+//! organic and paid splits are kept apart by distribution. Nothing here decides what
+//! belongs to the campaign (see [`super::matching`]).
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::campaign::plan::CampaignPlan;
+use crate::model::{Distribution, Metric, Platform, Scope};
+use crate::store::{self, PlatformSet, PostFilter, QueryError, Store, Total};
+
+/// What a source said about a post or ad entity besides its numbers: the full post text
+/// and links (observations keep only a short `name`), and for ad entities the result
+/// type, attribution setting and parent campaign.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ContentInfo {
+    pub platform: Option<Platform>,
+    /// Only the entity of this account, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account: Option<String>,
+    /// Only the entity of this scope, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Scope>,
+    /// The post id, or the ad entity's id (its name where the export gives no id).
+    pub id: String,
+    /// The post's full text (or the ad's primary text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// Links the post or ad points to (a link preview, a call-to-action URL).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<String>,
+    /// The ad manager's result type (`Link clicks`, `Purchases`, or Meta's result indicator
+    /// `actions:offsite_conversion.fb_pixel_purchase`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result_type: Option<String>,
+    /// The attribution setting results were counted under (`7-day click or 1-day view`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
+    /// For an ad set or ad: its campaign's name in the ad manager.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub campaign_name: Option<String>,
+    /// For an ad set or ad: its campaign's id in the ad manager.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub campaign_id: Option<String>,
+}
+
+/// One post or ad entity with its figures over the campaign's dates.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Content {
+    pub platform: Platform,
+    pub account: String,
+    pub scope: Scope,
+    /// The post id, or the ad entity's id (its name where the export gives no id).
+    pub id: String,
+    /// The post's title or the ad entity's name.
+    pub name: Option<String>,
+    /// The earliest day stored for it (its publication day when a source said so).
+    pub first_day: NaiveDate,
+    /// What sources said besides the numbers, when anything.
+    pub info: ContentInfo,
+    /// Figures over the campaign's dates, per distribution (a post may have organic and
+    /// paid splits besides its total; ad entities are paid).
+    pub figures: BTreeMap<Distribution, BTreeMap<Metric, Total>>,
+}
+
+impl Content {
+    /// True for ad manager entities (campaigns, ad sets, ads).
+    pub fn is_paid(&self) -> bool {
+        self.scope.is_ad()
+    }
+
+    /// The text rules read: the full text when a source gave it, else the short name.
+    pub fn text(&self) -> Option<&str> {
+        self.info.text.as_deref().or(self.name.as_deref())
+    }
+}
+
+/// The content of the plan's platforms and accounts with figures within its dates: posts
+/// when it counts organic content, ad entities when it counts paid content.
+pub fn gather(
+    store: &Store,
+    plan: &CampaignPlan,
+    info: &[ContentInfo],
+) -> Result<Vec<Content>, QueryError> {
+    let range = store::DateRange::new(plan.dates.start(), plan.dates.end())?;
+    let mut scopes = Vec::new();
+    if plan.delivery.counts_organic() {
+        scopes.push(Scope::Post);
+    }
+    if plan.delivery.counts_paid() {
+        scopes.extend([Scope::Campaign, Scope::AdSet, Scope::Ad]);
+    }
+    let mut found: BTreeMap<(Platform, String, Scope, String), Content> = BTreeMap::new();
+    for platform in &plan.platforms {
+        let accounts: Vec<Option<String>> = match plan.accounts.get(platform) {
+            Some(list) => list.iter().cloned().map(Some).collect(),
+            None => vec![None],
+        };
+        for account in &accounts {
+            for scope in &scopes {
+                for distribution in [
+                    Distribution::Total,
+                    Distribution::Organic,
+                    Distribution::Paid,
+                ] {
+                    let filter = PostFilter {
+                        platforms: PlatformSet::One(*platform),
+                        account: account.clone(),
+                        scope: *scope,
+                        distribution,
+                    };
+                    for row in store.posts(&filter, range)? {
+                        let key = (
+                            row.platform,
+                            row.account.clone(),
+                            row.scope,
+                            row.post_id.clone(),
+                        );
+                        let content = found.entry(key).or_insert_with(|| Content {
+                            platform: row.platform,
+                            account: row.account.clone(),
+                            scope: row.scope,
+                            id: row.post_id.clone(),
+                            name: None,
+                            first_day: row.first_day,
+                            info: find_info(
+                                info,
+                                row.platform,
+                                &row.account,
+                                row.scope,
+                                &row.post_id,
+                            ),
+                            figures: BTreeMap::new(),
+                        });
+                        content.first_day = content.first_day.min(row.first_day);
+                        if content.name.is_none() {
+                            content.name = row.name.clone();
+                        }
+                        content.figures.insert(distribution, row.metrics);
+                    }
+                }
+            }
+        }
+    }
+    Ok(found.into_values().collect())
+}
+
+/// The information given for an entity, merged from every entry that names it.
+pub fn find_info(
+    info: &[ContentInfo],
+    platform: Platform,
+    account: &str,
+    scope: Scope,
+    id: &str,
+) -> ContentInfo {
+    let mut merged = ContentInfo::default();
+    let entries = info.iter().filter(|entry| {
+        entry.id.trim() == id
+            && entry.platform.is_none_or(|p| p == platform)
+            && entry.account.as_deref().is_none_or(|a| a == account)
+            && entry.scope.is_none_or(|s| s == scope)
+    });
+    for entry in entries {
+        merged.platform = Some(platform);
+        merged.id = id.to_owned();
+        merged.account = merged.account.or(entry.account.clone());
+        merged.scope = merged.scope.or(entry.scope);
+        merged.text = merged.text.or(entry.text.clone());
+        merged.links.extend(entry.links.iter().cloned());
+        merged.result_type = merged.result_type.or(entry.result_type.clone());
+        merged.attribution = merged.attribution.or(entry.attribution.clone());
+        merged.campaign_name = merged.campaign_name.or(entry.campaign_name.clone());
+        merged.campaign_id = merged.campaign_id.or(entry.campaign_id.clone());
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn information_is_found_by_platform_id_and_optional_account() {
+        let info = vec![
+            ContentInfo {
+                platform: Some(Platform::X),
+                id: "1897".into(),
+                text: Some("See you at the #OpenDay2027".into()),
+                ..ContentInfo::default()
+            },
+            ContentInfo {
+                platform: Some(Platform::X),
+                account: Some("acme".into()),
+                id: "1897".into(),
+                links: vec!["https://acme.nl/open-day".into()],
+                ..ContentInfo::default()
+            },
+            ContentInfo {
+                platform: Some(Platform::LinkedIn),
+                id: "1897".into(),
+                text: Some("another platform".into()),
+                ..ContentInfo::default()
+            },
+        ];
+        let found = find_info(&info, Platform::X, "acme", Scope::Post, "1897");
+        assert_eq!(found.text.as_deref(), Some("See you at the #OpenDay2027"));
+        assert_eq!(found.links, vec!["https://acme.nl/open-day".to_owned()]);
+        let other_account = find_info(&info, Platform::X, "other", Scope::Post, "1897");
+        assert!(other_account.links.is_empty());
+        assert_eq!(
+            find_info(&info, Platform::X, "acme", Scope::Post, "2000"),
+            ContentInfo::default()
+        );
+    }
+}

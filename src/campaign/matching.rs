@@ -1,0 +1,221 @@
+//! Which content belongs to a campaign, and why.
+//!
+//! A post belongs when it was published within the campaign's dates and any text rule
+//! matches its text or links (hashtag, keyword, link, UTM parameters); an ad manager
+//! entity belongs when any ad rule matches its name or id (or its campaign's, when a
+//! source said which campaign it is in). Hand-picked items belong whatever the rules say;
+//! excluded items never do, and are listed with the rules they would have matched, so the
+//! user sees what was left out. Every item carries the reasons it matched. Nothing here
+//! adds figures.
+
+use serde::Serialize;
+
+use crate::campaign::content::Content;
+use crate::campaign::plan::{AdLevel, CampaignPlan, Rule};
+use crate::campaign::text;
+use crate::model::{Platform, Scope};
+
+/// One reason an item belongs to the campaign.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reason {
+    /// The rule's position in the campaign's `match` list; none for a hand-picked item.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<usize>,
+    /// The rule in words (`hashtag #OpenDay2027`, `picked by hand`).
+    pub because: String,
+    /// What matched: a piece of the text, the link, the name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+}
+
+/// Where an item stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Membership {
+    /// A rule matched.
+    Matched,
+    /// Picked by hand (rules may match too).
+    Included,
+    /// Excluded by hand although a rule matched or it was picked.
+    Excluded,
+    /// A rule matched, but the post was published before the campaign began or after it
+    /// ended.
+    OutsideDates,
+}
+
+impl Membership {
+    /// True when the item counts for the campaign.
+    pub fn counts(self) -> bool {
+        matches!(self, Membership::Matched | Membership::Included)
+    }
+}
+
+/// One item that matched (or would have, but for an exclusion or its date).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MatchedItem {
+    /// The item's position in the content given.
+    #[serde(skip)]
+    pub index: usize,
+    pub membership: Membership,
+    pub reasons: Vec<Reason>,
+}
+
+/// Decides, for every content item, whether it belongs to the campaign; returns the items
+/// that matched a rule or were picked or excluded by hand, in the order given.
+pub fn match_content(plan: &CampaignPlan, content: &[Content]) -> Vec<MatchedItem> {
+    let mut items = Vec::new();
+    for (index, item) in content.iter().enumerate() {
+        if !in_plan_scope(plan, item.platform, &item.account, item.scope) {
+            continue;
+        }
+        let mut reasons = rule_reasons(plan, item);
+        let picked = plan
+            .include
+            .iter()
+            .any(|r| r.names(item.platform, item.scope, &item.id));
+        let excluded = plan
+            .exclude
+            .iter()
+            .any(|r| r.names(item.platform, item.scope, &item.id));
+        if picked {
+            reasons.insert(
+                0,
+                Reason {
+                    rule: None,
+                    because: "picked by hand".to_owned(),
+                    evidence: None,
+                },
+            );
+        }
+        if reasons.is_empty() {
+            continue;
+        }
+        let published_within = item.is_paid() || plan.dates.contains(item.first_day);
+        let membership = if excluded {
+            Membership::Excluded
+        } else if picked {
+            Membership::Included
+        } else if published_within {
+            Membership::Matched
+        } else {
+            Membership::OutsideDates
+        };
+        items.push(MatchedItem {
+            index,
+            membership,
+            reasons,
+        });
+    }
+    items
+}
+
+/// True when the platform, account and scope are ones the plan counts.
+fn in_plan_scope(plan: &CampaignPlan, platform: Platform, account: &str, scope: Scope) -> bool {
+    let platform_ok = plan.platforms.contains(&platform);
+    let account_ok = plan
+        .accounts
+        .get(&platform)
+        .is_none_or(|accounts| accounts.iter().any(|a| a == account));
+    let scope_ok = if scope == Scope::Post {
+        plan.delivery.counts_organic()
+    } else {
+        scope.is_ad() && plan.delivery.counts_paid()
+    };
+    platform_ok && account_ok && scope_ok
+}
+
+/// The rules that match an item, each with what matched.
+fn rule_reasons(plan: &CampaignPlan, item: &Content) -> Vec<Reason> {
+    let mut reasons = Vec::new();
+    for (position, rule) in plan.rules.iter().enumerate() {
+        let evidence = if item.is_paid() {
+            ad_evidence(rule, item)
+        } else {
+            text_evidence(rule, item)
+        };
+        if let Some(evidence) = evidence {
+            reasons.push(Reason {
+                rule: Some(position),
+                because: rule.describe(),
+                evidence: Some(evidence),
+            });
+        }
+    }
+    reasons
+}
+
+/// What a text rule found in a post's text or links.
+fn text_evidence(rule: &Rule, item: &Content) -> Option<String> {
+    let body = item.text().unwrap_or_default();
+    let mut links: Vec<String> = text::links(body).into_iter().map(str::to_owned).collect();
+    links.extend(item.info.links.iter().cloned());
+    match rule {
+        Rule::Hashtag(tag) => {
+            let wanted = tag.to_lowercase();
+            text::hashtags(body)
+                .contains(&wanted)
+                .then(|| text::snippet(body, &format!("#{wanted}"), 30))
+        }
+        Rule::Keyword(words) => {
+            text::contains_words(body, words).then(|| text::snippet(body, words, 30))
+        }
+        Rule::Link(pattern) => links
+            .into_iter()
+            .find(|link| text::link_starts_with(link, pattern)),
+        Rule::Utm(pairs) => links
+            .into_iter()
+            .find(|link| text::has_parameters(link, pairs)),
+        Rule::AdName { .. } | Rule::AdId { .. } => None,
+    }
+}
+
+/// What an ad rule found in an ad entity's name or id, or its campaign's.
+fn ad_evidence(rule: &Rule, item: &Content) -> Option<String> {
+    let level = AdLevel::of(item.scope)?;
+    let own_name = item.name.as_deref().unwrap_or(&item.id);
+    match rule {
+        Rule::AdName {
+            name,
+            level: wanted,
+            contains,
+        } => {
+            let fits = |candidate: &str| {
+                let candidate = candidate.trim().to_lowercase();
+                let name = name.trim().to_lowercase();
+                if *contains {
+                    candidate.contains(&name)
+                } else {
+                    candidate == name
+                }
+            };
+            let own = wanted.is_none_or(|w| w == level) && fits(own_name);
+            if own {
+                return Some(own_name.to_owned());
+            }
+            let via_campaign = matches!(wanted, None | Some(AdLevel::Campaign))
+                && level != AdLevel::Campaign
+                && item.info.campaign_name.as_deref().is_some_and(fits);
+            via_campaign.then(|| {
+                format!(
+                    "in campaign {}",
+                    item.info.campaign_name.as_deref().unwrap_or_default()
+                )
+            })
+        }
+        Rule::AdId { id, level: wanted } => {
+            let own = wanted.is_none_or(|w| w == level) && item.id.trim() == id;
+            if own {
+                return Some(item.id.clone());
+            }
+            let via_campaign = matches!(wanted, None | Some(AdLevel::Campaign))
+                && level != AdLevel::Campaign
+                && item
+                    .info
+                    .campaign_id
+                    .as_deref()
+                    .is_some_and(|c| c.trim() == id);
+            via_campaign.then(|| format!("in campaign {id}"))
+        }
+        Rule::Hashtag(_) | Rule::Keyword(_) | Rule::Link(_) | Rule::Utm(_) => None,
+    }
+}
