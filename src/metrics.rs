@@ -76,7 +76,7 @@ const MONEY: Option<Unit> = None;
 
 canonical_metrics! {
     Impressions => "impressions", COUNT, Outputs,
-        "Times the content was shown on screen, repeats included (X impressions, LinkedIn impressions, Meta views of posts, YouTube thumbnail impressions, Pinterest impressions).";
+        "Times the content was shown on screen, repeats included (X impressions, LinkedIn impressions, YouTube thumbnail impressions, Pinterest impressions). Meta's post \"Views\" count repeat views under a different rule since 2024-25 and are kept as facebook:views / instagram:views.";
     Reach => "reach", COUNT, Outputs,
         "Unique accounts the content was shown to; platforms estimate it, so it is never summed across platforms or periods as if exact.";
     VideoViews => "video_views", COUNT, Outputs,

@@ -512,9 +512,8 @@ mod tests {
             let metric: Metric = text.parse().unwrap();
             assert_eq!(metric.to_string(), text);
         }
-        assert_eq!(
+        assert!(
             Metric::from_str("LinkedIn:Engagement Rate").is_err(),
-            true,
             "platform ids are lower case"
         );
         assert_eq!(
