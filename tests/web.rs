@@ -113,19 +113,48 @@ fn a_page_no_rules_know_yields_a_diagnostic_and_no_figures() {
     assert_eq!(reading["diagnostics"][0]["code"], "unsupported_page");
 }
 
+/// A property of a JavaScript object.
+fn field(object: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(object, &JsValue::from_str(name)).unwrap()
+}
+
+/// Merges and returns the new bytes and the merge's JSON (report and total).
+fn merge(stored: Option<Vec<u8>>, observations: JsValue) -> (Vec<u8>, Value) {
+    let merged = yardstick::web::merge_observations(stored, observations).unwrap();
+    let bytes = js_sys::Uint8Array::new(&field(&merged, "bytes")).to_vec();
+    let report = json(
+        &js_sys::Object::from_entries(&js_sys::Array::of2(
+            &js_sys::Array::of2(&"report".into(), &field(&merged, "report")),
+            &js_sys::Array::of2(&"total".into(), &field(&merged, "total")),
+        ))
+        .unwrap(),
+    );
+    (bytes, report)
+}
+
 #[wasm_bindgen_test]
 fn merged_observations_survive_the_bytes_and_the_same_reading_counts_once() {
     let reading = yardstick::web::read_page(JsValue::from_str(&snapshot_json()), READ_AT).unwrap();
-    let observations = js_sys::Reflect::get(&reading, &JsValue::from_str("observations")).unwrap();
+    let observations = field(&reading, "observations");
     let read_count = js_sys::Array::from(&observations).length();
     assert!(read_count >= 5, "read {read_count}");
 
-    let once = yardstick::web::merge_observations(None, observations.clone()).unwrap();
+    let (once, report) = merge(None, observations.clone());
+    assert!(field(
+        &yardstick::web::merge_observations(None, observations.clone()).unwrap(),
+        "bytes"
+    )
+    .is_instance_of::<js_sys::Uint8Array>());
+    assert_eq!(report["report"]["added"], read_count);
+    assert_eq!(report["total"], read_count);
     assert_eq!(
         yardstick::web::count_observations(Some(once.clone())).unwrap(),
         read_count
     );
-    let twice = yardstick::web::merge_observations(Some(once), observations).unwrap();
+
+    let (twice, report) = merge(Some(once), observations);
+    assert_eq!(report["report"]["added"], 0);
+    assert_eq!(report["report"]["unchanged"], read_count);
     assert_eq!(
         yardstick::web::count_observations(Some(twice.clone())).unwrap(),
         read_count

@@ -16,6 +16,7 @@ import { core } from './core.js';
 import { ext, extensionOrigin } from './ext.js';
 import { MSG, isCount, isMessage, isToken } from './messages.js';
 import { updateStore } from './storage.js';
+import { strategyReply } from './strategy-worker.js';
 
 /** How long an issued token stays valid: the content script uses it within a second. */
 const TOKEN_LIFETIME_MS = 60_000;
@@ -169,7 +170,7 @@ async function storeObservations(observations) {
   const yardstick = await core();
   return updateStore((bytes) => {
     const merged = yardstick.mergeObservations(bytes, observations);
-    return { bytes: merged, result: yardstick.countObservations(merged) };
+    return { bytes: merged.bytes, result: merged.total };
   });
 }
 
@@ -223,6 +224,8 @@ async function handle(message, sender) {
   if (isMessage(message, MSG.tabReading) && fromExtensionPage(sender)) {
     return isCount(message.tabId) ? tabReading(message.tabId) : { error: 'bad tab id' };
   }
+  const strategy = await strategyReply(message, sender);
+  if (strategy) return strategy;
   return { error: 'unknown or unauthorised message' };
 }
 

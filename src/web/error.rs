@@ -17,8 +17,10 @@ pub enum WebError {
     },
     #[error("the observations handed to the store are not observation objects ({0})")]
     Observations(String),
-    #[error("the stored data cannot be read ({0}); it may come from a newer version of Yardstick")]
+    #[error("the stored data cannot be read: {0}")]
     Stored(String),
+    #[error("the store refused what was read: {0}")]
+    Merge(String),
     #[error("could not hand the result back to JavaScript ({0})")]
     Output(String),
 }

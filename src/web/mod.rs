@@ -20,6 +20,7 @@ pub use error::WebError;
 
 use crate::model::Observation;
 use crate::page::Snapshot;
+use crate::store::MergeReport;
 
 /// Runs once when the module is instantiated: panics (bugs) reach the console with a trace.
 #[wasm_bindgen(start)]
@@ -27,9 +28,11 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// Converts a Rust value into a plain JavaScript value (objects, not `Map`s).
+/// Converts a Rust value into a plain JavaScript value: objects, not `Map`s (they survive
+/// `postMessage` and storage as they are), and bytes as a `Uint8Array`.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    let serializer =
+        serde_wasm_bindgen::Serializer::json_compatible().serialize_bytes_as_arrays(false);
     value
         .serialize(&serializer)
         .map_err(|e| WebError::Output(e.to_string()).into())
@@ -56,27 +59,44 @@ pub fn read_page(snapshot: JsValue, read_at: &str) -> Result<JsValue, JsError> {
     to_js(&crate::page::read_page(&snapshot, read_at))
 }
 
+/// What `mergeObservations` hands back: the bytes to persist, what the merge did, and how
+/// many facts the store now holds.
+#[derive(Debug, Serialize)]
+struct Merged {
+    /// Crosses as a `Uint8Array`, not an array of numbers.
+    #[serde(with = "serde_bytes")]
+    bytes: Vec<u8>,
+    report: MergeReport,
+    total: usize,
+}
+
 /// Merges `observations` (as `readPage` returned them) into the store's bytes (`undefined`
-/// when nothing is stored yet) and returns the new bytes to persist.
+/// when nothing is stored yet): `{bytes, report: {added, replaced, unchanged, outdated,
+/// rejected}, total}`. The caller persists `bytes`.
 #[wasm_bindgen(js_name = "mergeObservations")]
 pub fn merge_observations(
     stored: Option<Vec<u8>>,
     observations: JsValue,
-) -> Result<Vec<u8>, JsError> {
+) -> Result<JsValue, JsError> {
     let observations: Vec<Observation> =
         serde_wasm_bindgen::from_value(observations).map_err(WebError::observations)?;
-    Ok(persist::merge(stored.as_deref(), observations)?)
+    let (bytes, report, total) = persist::merge(stored.as_deref(), &observations)?;
+    to_js(&Merged {
+        bytes,
+        report,
+        total,
+    })
 }
 
-/// How many observations the store's bytes hold.
+/// How many facts the store's bytes hold.
 #[wasm_bindgen(js_name = "countObservations")]
 pub fn count_observations(stored: Option<Vec<u8>>) -> Result<u32, JsError> {
     let count = persist::load(stored.as_deref())?.len();
     Ok(u32::try_from(count).unwrap_or(u32::MAX))
 }
 
-/// Every stored observation, for the dashboard.
+/// Every stored fact as an observation, for the dashboard.
 #[wasm_bindgen(js_name = "listObservations")]
 pub fn list_observations(stored: Option<Vec<u8>>) -> Result<JsValue, JsError> {
-    to_js(&persist::load(stored.as_deref())?)
+    to_js(&persist::load(stored.as_deref())?.observations())
 }
