@@ -17,6 +17,7 @@ import { core } from './core.js';
 import { send } from './ext.js';
 import { MSG, isMessage } from './messages.js';
 import { diagnosticItems, element, observationRows } from './render.js';
+import { showKpis } from './kpi-view.js';
 
 /** @typedef {import('./render.js').Observation} Observation */
 /** @typedef {import('./render.js').Diagnostic} Diagnostic */
@@ -88,6 +89,7 @@ async function onSnapshot(data) {
   });
   if (stored.error) throw new Error(`could not store what was read: ${stored.error}`);
   render(reading, stored.total);
+  await showKpis(reading.platform);
 }
 
 /**

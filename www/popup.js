@@ -10,6 +10,7 @@
  */
 import { ext, send } from './ext.js';
 import { MSG } from './messages.js';
+import { showPopupKpis } from './kpi-view.js';
 
 /** The tab the popup is about: `?tab=ID`, else the active tab of this window. */
 async function currentTabId() {
@@ -39,6 +40,7 @@ async function main() {
   const tabId = await currentTabId();
   const reply = tabId === undefined ? { reading: null } : await send({ type: MSG.tabReading, tabId });
   const reading = reply.reading;
+  void showPopupKpis(reading?.platform);
   if (!reading) {
     summary.textContent = 'Nothing read on this page. Open an analytics page (LinkedIn Page analytics) to read it.';
     summary.dataset.count = '0';
