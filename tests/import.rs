@@ -165,3 +165,50 @@ fn every_fixture_case_imports_as_expected() {
         failures.join("\n\n")
     );
 }
+
+/// Every fixture's input bytes, read once.
+fn fixture_inputs() -> &'static [(String, Vec<u8>)] {
+    static INPUTS: std::sync::OnceLock<Vec<(String, Vec<u8>)>> = std::sync::OnceLock::new();
+    INPUTS.get_or_init(|| {
+        let mut dirs: Vec<PathBuf> = std::fs::read_dir(fixtures())
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.is_dir())
+            .collect();
+        dirs.sort();
+        dirs.iter()
+            .map(|dir| {
+                let input = input_file(dir);
+                let name = input.file_name().unwrap().to_str().unwrap().to_owned();
+                (name, std::fs::read(&input).unwrap())
+            })
+            .collect()
+    })
+}
+
+// 256 cases by default; `PROPTEST_CASES=20000 cargo test --test import` for a long run.
+proptest::proptest! {
+    /// Damaged exports (cut short, bytes changed) are refused or read with diagnostics,
+    /// never a panic; and a refused file gives nothing.
+    #[test]
+    fn damaged_exports_never_panic(
+        which in 0usize..1000,
+        keep in 0.0f64..=1.0,
+        flips in proptest::collection::vec((0.0f64..1.0, proptest::prelude::any::<u8>()), 0..6),
+    ) {
+        let inputs = fixture_inputs();
+        let (name, bytes) = &inputs[which % inputs.len()];
+        let mut damaged = bytes[..(bytes.len() as f64 * keep) as usize].to_vec();
+        for (at, byte) in flips {
+            if !damaged.is_empty() {
+                let index = ((damaged.len() as f64 * at) as usize).min(damaged.len() - 1);
+                damaged[index] = byte;
+            }
+        }
+        let mut sunk = 0usize;
+        let outcome = yardstick::import::import_file_into(name, &damaged, imported_at(), &mut |_| sunk += 1, &mut |_| {});
+        if outcome.is_err() {
+            proptest::prop_assert_eq!(sunk, 0, "a refused file handed out observations");
+        }
+    }
+}

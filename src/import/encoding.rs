@@ -74,26 +74,39 @@ fn utf8_or_windows_1252(bytes: &[u8], as_utf8: TextEncoding) -> (Cow<'_, [u8]>, 
     if std::str::from_utf8(bytes).is_ok() {
         return (Cow::Borrowed(bytes), as_utf8);
     }
-    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
-    (
-        Cow::Owned(text.into_owned().into_bytes()),
-        TextEncoding::Windows1252,
-    )
+    let text: String = bytes.iter().map(|byte| windows_1252(*byte)).collect();
+    (Cow::Owned(text.into_bytes()), TextEncoding::Windows1252)
 }
 
+/// Windows-1252 is Latin-1 except for 0x80–0x9F, which hold these (the unassigned five
+/// become U+FFFD). A table of 32 instead of a general decoder: the wasm module stays small.
+fn windows_1252(byte: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{fffd}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{fffd}', 'Ž',
+        '\u{fffd}', '\u{fffd}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ',
+        '\u{fffd}', 'ž', 'Ÿ',
+    ];
+    match byte {
+        0x80..=0x9F => HIGH
+            .get(usize::from(byte - 0x80))
+            .copied()
+            .unwrap_or('\u{fffd}'),
+        _ => char::from(byte),
+    }
+}
+
+/// Decodes UTF-16 with std alone; unpaired surrogates become U+FFFD, a trailing odd byte is
+/// dropped.
 fn utf16(bytes: &[u8], little_endian: bool) -> Cow<'static, [u8]> {
-    let decoder = if little_endian {
-        encoding_rs::UTF_16LE
-    } else {
-        encoding_rs::UTF_16BE
-    };
-    let (text, _) = decoder
-        .decode_without_bom_handling_and_without_replacement(bytes)
-        .map_or_else(
-            || (decoder.decode_without_bom_handling(bytes).0, true),
-            |text| (text, false),
-        );
-    Cow::Owned(text.into_owned().into_bytes())
+    let units = bytes.chunks_exact(2).map(|pair| match pair {
+        [a, b] if little_endian => u16::from_le_bytes([*a, *b]),
+        [a, b] => u16::from_be_bytes([*a, *b]),
+        _ => 0xFFFD,
+    });
+    let text: String = char::decode_utf16(units)
+        .map(|unit| unit.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect();
+    Cow::Owned(text.into_bytes())
 }
 
 /// UTF-16 text without a BOM still shows itself: mostly-ASCII text has a zero byte in every
@@ -213,6 +226,12 @@ mod tests {
         check(
             b"Ver\xF6ffentlicht;Aufrufe\n",
             "Veröffentlicht;Aufrufe\n",
+            TextEncoding::Windows1252,
+            None,
+        );
+        check(
+            b"\x93Brot\x94 \x80\n",
+            "\u{201c}Brot\u{201d} \u{20ac}\n",
             TextEncoding::Windows1252,
             None,
         );

@@ -112,7 +112,13 @@ fn compact_date(token: &str) -> Option<NaiveDate> {
     if digits.len() != 8 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    NaiveDate::parse_from_str(&digits, "%Y%m%d").ok()
+    let number =
+        |range: std::ops::Range<usize>| digits.get(range).and_then(|d| d.parse::<u32>().ok());
+    NaiveDate::from_ymd_opt(
+        i32::try_from(number(0..4)?).ok()?,
+        number(4..6)?,
+        number(6..8)?,
+    )
 }
 
 #[cfg(test)]

@@ -92,6 +92,35 @@ pub(crate) struct Plan {
     unknown: Vec<(usize, String, HeaderLabel)>,
 }
 
+impl Plan {
+    /// One past the last column the plan reads.
+    fn width(&self) -> usize {
+        let singles = [
+            self.date,
+            self.post_id,
+            self.post_link,
+            self.published,
+            self.title,
+            self.account_name,
+            self.range_start,
+            self.range_end,
+        ];
+        let entities = self
+            .entity_names
+            .iter()
+            .chain(&self.entity_ids)
+            .map(|(_, i)| *i);
+        let metrics = self.metrics.iter().map(|c| c.index);
+        singles
+            .into_iter()
+            .flatten()
+            .chain(entities)
+            .chain(metrics)
+            .max()
+            .map_or(0, |i| i + 1)
+    }
+}
+
 /// A header label as the user would recognise it: BOMs, soft hyphens and padding removed.
 pub(crate) fn written_label(raw: &str) -> String {
     raw.chars()
@@ -248,6 +277,7 @@ pub(crate) fn read(
         locale: detected.language.map(|l| l.code().to_owned()),
         platform: kind.platform,
     };
+    let needed_width = plan.width();
     let reader = RowReader {
         kind,
         plan: &plan,
@@ -255,6 +285,7 @@ pub(crate) fn read(
         context,
         source: &source,
         header: &header,
+        needed_width,
     };
     let mut rows = sheet.rows();
     let mut record = ByteRecord::new();
@@ -490,6 +521,8 @@ struct RowReader<'r> {
     context: &'r FileContext,
     source: &'r SheetSource,
     header: &'r ByteRecord,
+    /// One past the last column any role reads: a shorter row lost cells.
+    needed_width: usize,
 }
 
 /// The when and who of one row.
@@ -517,6 +550,19 @@ impl RowReader<'_> {
     ) {
         if row.iter().all(|c| c.iter().all(u8::is_ascii_whitespace)) || row == self.header {
             return;
+        }
+        if row.len() < self.needed_width {
+            out.diagnostics.push(
+                Diagnostic::warning(
+                    "short_row",
+                    format!(
+                        "row {row_number} has {} cells where the header has {}: the file may be cut short; the missing cells were not read",
+                        row.len(),
+                        self.header.len()
+                    ),
+                )
+                .at(self.at(row_number)),
+            );
         }
         let is_total = self.is_total_row(row);
         if is_total && self.kind.total_row == TotalRow::Skip {
@@ -549,10 +595,10 @@ impl RowReader<'_> {
             self.plan.date,
             self.plan.entity_names.first().map(|(_, i)| *i),
         ];
-        candidates.iter().flatten().any(|index| {
-            let text = super::columns::normalise_label(cell(row, *index));
-            TOTAL_WORDS.contains(&text.as_str())
-        })
+        candidates
+            .iter()
+            .flatten()
+            .any(|index| is_one_of(cell(row, *index), TOTAL_WORDS))
     }
 
     fn frame<'a>(
@@ -600,12 +646,11 @@ impl RowReader<'_> {
             Shape::Daily | Shape::PostLifetime => match self.plan.date {
                 Some(index) => {
                     let text = cell(row, index);
-                    let normalised = super::columns::normalise_label(text);
-                    if LIFETIME_WORDS.contains(&normalised.as_str()) {
+                    if is_one_of(text, LIFETIME_WORDS) {
                         lifetime(published)
                     } else if let Some(day) = parse_date(text, self.styles.date_order) {
                         (Window::Day, day, day)
-                    } else if self.kind.shape == Shape::PostLifetime && normalised.is_empty() {
+                    } else if self.kind.shape == Shape::PostLifetime && text.trim().is_empty() {
                         lifetime(published)
                     } else {
                         out.diagnostics.push(
@@ -794,6 +839,9 @@ impl RowReader<'_> {
                 continue;
             }
             let raw = cell(row, column.index);
+            if is_plainly_missing(raw) {
+                continue;
+            }
             match read_value(raw, column.reading, language) {
                 Ok((value, rounded_to)) => self.emit(column, frame, value, rounded_to, raw, out),
                 Err(ValueError::Missing { .. }) => {}
@@ -947,6 +995,23 @@ impl RowReader<'_> {
             },
         );
     }
+}
+
+/// The missing-value markers most cells hold (X's unpromoted `-`, blanks, Meta's `N/A`),
+/// recognised without the value parser's allocation; `parse_value` still catches the rest.
+fn is_plainly_missing(raw: &str) -> bool {
+    matches!(raw.trim(), "" | "-" | "N/A" | "n/a" | "--" | "—")
+}
+
+/// Whether a cell is one of a few words (`Total`, `Lifetime`), in any case. Cells that
+/// cannot be (digits, long text) are turned away without allocating: this runs on every row.
+fn is_one_of(text: &str, words: &[&str]) -> bool {
+    let trimmed = text.trim();
+    if trimmed.is_empty() || trimmed.len() > 24 || !trimmed.starts_with(char::is_alphabetic) {
+        return false;
+    }
+    let normalised = super::columns::normalise_label(trimmed);
+    words.contains(&normalised.as_str())
 }
 
 /// Reads a cell the way its column says: the value in the column's unit, and its rounding.
