@@ -341,3 +341,28 @@ test('the editor starts from a template, checks as you type, imports, exports an
     assert.deepEqual(await browser.close(), []);
   }
 });
+
+test('the language follows the browser unless the user chose one', async () => {
+  const browser = await new Browser().launch();
+  try {
+    const page = await browser.openExtensionPage('popup.html');
+    const chosen = await page.evaluate(async () => {
+      const { chooseLanguage, loadStrings } = await import('./strategy-strings.js');
+      return {
+        browser: navigator.language,
+        loaded: (await loadStrings()).language,
+        dutchBrowser: chooseLanguage(undefined, 'nl-BE'),
+        englishBrowser: chooseLanguage('auto', 'en-GB'),
+        otherBrowser: chooseLanguage(undefined, 'de-DE'),
+        setting: chooseLanguage('nl', 'en-US'),
+      };
+    });
+    assert.equal(chosen.loaded, chosen.browser.toLowerCase().startsWith('nl') ? 'nl' : 'en');
+    assert.deepEqual(
+      [chosen.dutchBrowser, chosen.englishBrowser, chosen.otherBrowser, chosen.setting],
+      ['nl', 'en', 'en', 'nl'],
+    );
+  } finally {
+    assert.deepEqual(await browser.close(), []);
+  }
+});
