@@ -31,6 +31,8 @@
     'datetime',
   ]);
 
+  const TEXT_NODE = 3;
+
   /** Elements whose content never reaches a snapshot. */
   const SKIPPED_ELEMENTS = new Set(['script', 'style', 'noscript', 'template', 'svg']);
 
@@ -46,52 +48,37 @@
 
   /**
    * The element's own text: its direct text children, joined and collapsed.
-   * @param {Node} element
+   * @param {Element} element
    */
   function ownText(element) {
-    /** @type {string[]} */
-    const parts = [];
+    let text = '';
+    let parts = 0;
     for (let child = element.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === Node.TEXT_NODE) parts.push(/** @type {Text} */ (child).data);
+      if (child.nodeType === TEXT_NODE) {
+        const data = /** @type {Text} */ (child).data;
+        text = parts === 0 ? data : `${text} ${data}`;
+        parts += 1;
+      }
     }
-    return parts.length === 0 ? '' : collapse(parts.join(' '));
+    return parts === 0 ? '' : collapse(text);
   }
 
   /**
    * Kept attributes, or undefined when there are none (the JSON leaves the key out).
+   * Attribute names are read as strings: cheaper than the `attributes` collection's nodes.
    * @param {Element} element
    */
   function keptAttributes(element) {
+    if (!element.hasAttributes()) return undefined;
     /** @type {Record<string, string> | undefined} */
     let attrs;
-    for (const attribute of element.attributes) {
-      const name = attribute.name;
+    for (const name of element.getAttributeNames()) {
       if (KEPT_ATTRIBUTES.has(name) || name.startsWith('data-')) {
         attrs ??= {};
-        attrs[name] = collapse(attribute.value);
+        attrs[name] = collapse(/** @type {string} */ (element.getAttribute(name)));
       }
     }
-    if (!attrs) return undefined;
-    // Sorted keys, as the Rust side's BTreeMap writes them.
-    /** @type {Record<string, string>} */
-    const sorted = {};
-    for (const name of Object.keys(attrs).sort()) sorted[name] = attrs[name];
-    return sorted;
-  }
-
-  /**
-   * The children to walk under `element`: an open shadow root's first, then light ones.
-   * @param {Element} element
-   * @returns {Element[]}
-   */
-  function childElements(element) {
-    /** @type {Element[]} */
-    const children = [];
-    const shadow = element.shadowRoot;
-    if (shadow) children.push(...shadow.children);
-    // A <template>'s children live in its content fragment; templates are skipped anyway.
-    children.push(...element.children);
-    return children;
+    return attrs;
   }
 
   /**
@@ -109,23 +96,40 @@
     if (lang !== null && lang !== undefined) snapshot.lang = collapse(lang);
     const body = doc.body;
     if (!body || body.localName !== 'body') return snapshot;
-    // An explicit stack instead of recursion: hostile pages may nest very deep.
-    /** @type {Array<[Element, number | undefined]>} */
-    const stack = [[body, undefined]];
-    while (stack.length > 0) {
-      const [element, parent] = /** @type {[Element, number | undefined]} */ (stack.pop());
+    const nodes = snapshot.nodes;
+    // Explicit stacks instead of recursion (hostile pages may nest very deep), kept as two
+    // parallel arrays so the walk allocates nothing per element but its node.
+    /** @type {Element[]} */
+    const elements = [body];
+    /** @type {number[]} */
+    const parents = [-1];
+    while (elements.length > 0) {
+      const element = /** @type {Element} */ (elements.pop());
+      const parent = /** @type {number} */ (parents.pop());
       const tag = element.localName.toLowerCase();
       if (SKIPPED_ELEMENTS.has(tag) || exclude.has(element)) continue;
-      /** @type {SnapshotNode} */
       // Keys in the order the Rust side writes them: parent, tag, text, attrs.
-      const node = parent === undefined ? { tag } : { parent, tag };
+      /** @type {SnapshotNode} */
+      const node = parent < 0 ? { tag } : { parent, tag };
       const text = ownText(element);
       if (text) node.text = text;
       const attrs = keptAttributes(element);
       if (attrs) node.attrs = attrs;
-      const index = snapshot.nodes.push(node) - 1;
-      const children = childElements(element);
-      for (let i = children.length - 1; i >= 0; i -= 1) stack.push([children[i], index]);
+      const index = nodes.push(node) - 1;
+      // Pushed last to first so they pop first to last: the light children, then the open
+      // shadow root's children above them, so the shadow's come out first. (A <template>'s
+      // children live in its content fragment; templates are skipped anyway.)
+      for (let child = element.lastElementChild; child; child = child.previousElementSibling) {
+        elements.push(child);
+        parents.push(index);
+      }
+      const shadow = element.shadowRoot;
+      if (shadow) {
+        for (let child = shadow.lastElementChild; child; child = child.previousElementSibling) {
+          elements.push(child);
+          parents.push(index);
+        }
+      }
     }
     return snapshot;
   }
