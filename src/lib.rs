@@ -25,6 +25,7 @@ pub mod import;
 pub mod metrics;
 pub mod model;
 pub mod page;
+pub mod report;
 pub mod store;
 pub mod strategy;
 pub mod values;

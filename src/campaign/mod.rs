@@ -24,6 +24,7 @@ pub mod plan;
 pub mod spotcheck;
 pub mod text;
 pub mod totals;
+pub mod words;
 
 use std::collections::BTreeMap;
 

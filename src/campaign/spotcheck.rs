@@ -12,6 +12,7 @@
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::campaign::words;
 use crate::metrics::CanonicalMetric;
 use crate::model::{Distribution, Language, Metric, Platform, Scope, Unit};
 use crate::store::{self, Basis, PlatformSet, PostFilter, QueryError, Store, Total};
@@ -205,8 +206,8 @@ pub fn compare(value: f64, history: &[f64], direction: Direction) -> Verdict {
 pub fn describe(check: &SpotCheck, language: Language) -> String {
     let dutch = language == Language::Nl;
     let language = if dutch { Language::Nl } else { Language::En };
-    let name = metric_name(&check.metric, dutch);
-    let kind = content_kind(check.platform, check.scope, dutch);
+    let name = words::metric_name(&check.metric, language);
+    let kind = words::content_kind(check.platform, check.scope, language);
     let months = check.window.months;
     let span = match (dutch, months) {
         (false, 12) => "the last 12 months".to_owned(),
@@ -294,59 +295,6 @@ fn value_kind(metric: &Metric, unit: Option<&Unit>) -> ValueKind {
             ValueKind::Percent
         }
         _ => ValueKind::Number,
-    }
-}
-
-/// A metric's name as the overlay writes it.
-pub fn metric_name(metric: &Metric, dutch: bool) -> String {
-    use CanonicalMetric as M;
-    let Some(canonical) = metric.canonical() else {
-        return metric.to_string();
-    };
-    let (en, nl) = match canonical {
-        M::Impressions => ("impressions", "weergaven"),
-        M::Reach => ("reach", "bereik"),
-        M::VideoViews => ("video views", "videoweergaven"),
-        M::WatchTime => ("watch time", "kijktijd"),
-        M::AvgViewDuration => ("average view duration", "gemiddelde kijkduur"),
-        M::Reactions => ("reactions", "reacties"),
-        M::Comments => ("comments", "opmerkingen"),
-        M::Shares => ("shares", "keren gedeeld"),
-        M::Saves => ("saves", "keren opgeslagen"),
-        M::Clicks => ("clicks", "klikken"),
-        M::LinkClicks => ("link clicks", "klikken op links"),
-        M::ProfileVisits => ("profile visits", "profielbezoeken"),
-        M::Followers => ("followers", "volgers"),
-        M::FollowersGained => ("new followers", "nieuwe volgers"),
-        M::FollowersLost => ("followers lost", "verloren volgers"),
-        M::Engagements => ("engagements", "interacties"),
-        M::EngagementRate => ("engagement rate", "engagementpercentage"),
-        M::Ctr => ("CTR", "CTR"),
-        M::Spend => ("spend", "besteed bedrag"),
-        M::Results => ("results", "resultaten"),
-        M::CostPerResult => ("cost per result", "kosten per resultaat"),
-        M::Cpm => ("CPM", "CPM"),
-        M::Cpc => ("CPC", "CPC"),
-        M::Frequency => ("frequency", "frequentie"),
-    };
-    if dutch { nl } else { en }.to_owned()
-}
-
-/// What the compared items are (`LinkedIn posts`, `YouTube-video's`, `ad campaigns`).
-fn content_kind(platform: Platform, scope: Scope, dutch: bool) -> String {
-    let name = platform.display_name();
-    let video = matches!(platform, Platform::YouTube | Platform::TikTok);
-    match (scope, video, dutch) {
-        (Scope::Post | Scope::Account, false, false) => format!("{name} posts"),
-        (Scope::Post | Scope::Account, false, true) => format!("{name}-berichten"),
-        (Scope::Post | Scope::Account, true, false) => format!("{name} videos"),
-        (Scope::Post | Scope::Account, true, true) => format!("{name}-video's"),
-        (Scope::Campaign, _, false) => format!("{name} ad campaigns"),
-        (Scope::Campaign, _, true) => format!("{name}-advertentiecampagnes"),
-        (Scope::AdSet, _, false) => format!("{name} ad sets"),
-        (Scope::AdSet, _, true) => format!("{name}-advertentiesets"),
-        (Scope::Ad, _, false) => format!("{name} ads"),
-        (Scope::Ad, _, true) => format!("{name}-advertenties"),
     }
 }
 
