@@ -6,6 +6,8 @@
 //! over the snapshot and returns observations plus diagnostics for what it could not read.
 //! Nothing here is platform-specific code: platforms are data.
 
+/// Ad managers' tables and summaries (rules `rules/*-ads.toml`), read before the rest.
+mod grid;
 mod page_select;
 mod period;
 mod query_value;
@@ -52,6 +54,9 @@ pub struct PageReading {
 /// says so); levels such as total followers are recorded as of `read_at` regardless.
 pub fn read_page(snapshot: &Snapshot, read_at: DateTime<Utc>) -> PageReading {
     let url = url::PageUrl::parse(&snapshot.url);
+    if let Some(reading) = grid::read_ad_manager(snapshot, &url, read_at) {
+        return reading;
+    }
     let empty = |diagnostic: Diagnostic| PageReading {
         platform: None,
         page_kind: None,
