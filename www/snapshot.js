@@ -29,6 +29,8 @@
     'lang',
     'hidden',
     'datetime',
+    // A grid cell's column (ad managers' virtualised tables render cells out of order).
+    'aria-colindex',
   ]);
 
   const TEXT_NODE = 3;

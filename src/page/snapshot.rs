@@ -41,6 +41,8 @@ pub const KEPT_ATTRIBUTES: &[&str] = &[
     "lang",
     "hidden",
     "datetime",
+    // A grid cell's column (ad managers' virtualised tables render cells out of order).
+    "aria-colindex",
 ];
 
 /// Elements whose content never reaches a snapshot.
