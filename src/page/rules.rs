@@ -33,6 +33,9 @@ const RULE_FILES: &[(&str, &str)] = &[
     rule_file!("linkedin"),
     rule_file!("x"),
     rule_file!("youtube"),
+    rule_file!("meta"),
+    rule_file!("tiktok"),
+    rule_file!("pinterest"),
 ];
 
 /// A rules file that does not parse or contradicts itself. Only a broken build can produce
