@@ -45,13 +45,19 @@ async function importOne({ id, name, bytes, importedAt }) {
   try {
     const yardstick = await core();
     const onProgress = (/** @type {number} */ fraction) => self.postMessage({ id, type: 'progress', fraction });
-    const result = yardstick.importFile(name, new Uint8Array(bytes), importedAt, onProgress);
-    const { observations, ...summary } = result;
-    const total = await updateStore((stored) => {
-      const merged = yardstick.mergeObservations(stored, observations);
-      return { bytes: merged, result: yardstick.countObservations(merged) };
-    });
-    self.postMessage({ id, type: 'done', summary, total });
+    const imported = yardstick.importFile(name, new Uint8Array(bytes), importedAt, onProgress);
+    try {
+      const summary = imported.summary;
+      // The same merge the service worker runs for overlay readings (background.js), done in
+      // wasm so the observations never cross into JavaScript.
+      const total = await updateStore((stored) => {
+        const merged = imported.mergeInto(stored);
+        return { bytes: merged.bytes, result: merged.total };
+      });
+      self.postMessage({ id, type: 'done', summary, total });
+    } finally {
+      imported.free();
+    }
   } catch (error) {
     self.postMessage({ id, type: 'error', message: error instanceof Error ? error.message : String(error) });
   }

@@ -2,35 +2,55 @@
 //!
 //! One call per file, run in the dashboard's import worker (`www/import-worker.js`) so a large
 //! file never blocks the page. The bytes arrive as a `Uint8Array` copied once into wasm
-//! memory (never as a JS string); the result crosses back as a plain object: the file's
-//! summary (platform, kind, language, period, rows, diagnostics) and its observations. An
-//! import error becomes an exception carrying the importer's sentence. Nothing here reads a
-//! cell: `crate::import` does.
+//! memory (never as a JS string). The result stays in wasm as an opaque [`ImportedFile`]: its
+//! summary crosses to JavaScript (small), and its observations are merged into the store's
+//! bytes without crossing at all (`mergeInto`), because turning a million observations into
+//! JavaScript objects and back costs far more than reading the file. An import error becomes
+//! an exception carrying the importer's sentence. Nothing here reads a cell:
+//! `crate::import` does.
 
 use chrono::{DateTime, Utc};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::{to_js, WebError};
+use super::{persist, to_js, WebError};
+use crate::import::{ImportResult, Progress};
+use crate::store::MergeReport;
+
+/// A read file, held in wasm until it is merged (call `free()` when done with it).
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct ImportedFile {
+    result: ImportResult,
+}
+
+/// What `mergeInto` hands back, as `mergeObservations` does.
+#[derive(Debug, Serialize)]
+struct Merged {
+    /// Crosses as a `Uint8Array`, not an array of numbers.
+    #[serde(with = "serde_bytes")]
+    bytes: Vec<u8>,
+    report: MergeReport,
+    total: usize,
+}
 
 /// Imports one export file. `importedAt` is the time of the reading (RFC 3339, since the
 /// core has no clock); `onProgress`, when given, is called with a fraction from 0 to 1 every
-/// few thousand rows. Returns `{file, platform, kind, tables, language, period, rows_read,
-/// observation_count, diagnostics, observations}`; throws when the file is refused, and then
-/// nothing of it may be stored.
+/// few thousand rows. Throws when the file is refused; then nothing of it may be stored.
 #[wasm_bindgen(js_name = "importFile")]
 pub fn import_file(
     name: &str,
     bytes: &[u8],
     imported_at: &str,
     on_progress: Option<js_sys::Function>,
-) -> Result<JsValue, JsError> {
+) -> Result<ImportedFile, JsError> {
     let imported_at: DateTime<Utc> = DateTime::parse_from_rfc3339(imported_at)
         .map_err(|source| WebError::ReadAt {
             text: imported_at.to_owned(),
             source,
         })?
         .with_timezone(&Utc);
-    let mut report = |progress: crate::import::Progress| {
+    let mut report = |progress: Progress| {
         if let Some(callback) = &on_progress {
             // A throwing progress callback must not abort the import: its result is ignored.
             let _ = callback.call1(&JsValue::NULL, &JsValue::from_f64(progress.fraction));
@@ -38,5 +58,33 @@ pub fn import_file(
     };
     let result = crate::import::import_file_with_progress(name, bytes, imported_at, &mut report)
         .map_err(|error| JsError::new(&error.to_string()))?;
-    to_js(&result)
+    Ok(ImportedFile { result })
+}
+
+#[wasm_bindgen]
+impl ImportedFile {
+    /// `{file, platform, kind, tables, language, period, rows_read, observation_count,
+    /// diagnostics}`.
+    #[wasm_bindgen(getter)]
+    pub fn summary(&self) -> Result<JsValue, JsError> {
+        to_js(&self.result.summary)
+    }
+
+    /// The observations as plain objects (for a preview; merging does not need them).
+    pub fn observations(&self) -> Result<JsValue, JsError> {
+        to_js(&self.result.observations)
+    }
+
+    /// Merges the observations into the store's bytes (`undefined` when nothing is stored
+    /// yet): `{bytes, report, total}`, as `mergeObservations` returns. The caller persists
+    /// `bytes`.
+    #[wasm_bindgen(js_name = "mergeInto")]
+    pub fn merge_into(&self, stored: Option<Vec<u8>>) -> Result<JsValue, JsError> {
+        let (bytes, report, total) = persist::merge(stored.as_deref(), &self.result.observations)?;
+        to_js(&Merged {
+            bytes,
+            report,
+            total,
+        })
+    }
 }
