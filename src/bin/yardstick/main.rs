@@ -4,6 +4,7 @@
 //! `yardstick evaluate --strategy S --data D [--today DATE]`.
 //! Output is JSON on stdout; errors go to stderr with a non-zero exit code.
 
+mod campaign;
 mod evaluate;
 mod import;
 mod read_page;
@@ -15,7 +16,8 @@ const USAGE: &str = "usage:
   yardstick read-page FILE --url URL [--read-at RFC3339]   read a saved analytics page
   yardstick snapshot FILE --url URL                        print the page snapshot readers run over
   yardstick import FILE...                                  import platform export files
-  yardstick evaluate --strategy S.json --data OBS.json [--today YYYY-MM-DD]";
+  yardstick evaluate --strategy S.json --data OBS.json [--today YYYY-MM-DD]
+  yardstick campaign --strategy S.json --data OBS.json [--format json|csv|csv-nl|html]   campaign report";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -28,6 +30,7 @@ fn main() -> ExitCode {
         "snapshot" => snapshot::run(rest),
         "import" => import::run(rest),
         "evaluate" => evaluate::run(rest),
+        "campaign" => campaign::run(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
