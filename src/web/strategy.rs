@@ -1,8 +1,8 @@
 //! The wasm exports for the strategy: templates, checking a strategy file as the user
 //! types, the vocabulary the editor offers, and evaluating the strategy against the store.
 //!
-//! Strategy files cross as JSON text (what the user edits, imports and exports); results
-//! cross as plain objects. Every export returns `Result<_, JsError>`: a bad argument is an
+//! Strategy files cross as JSON text (what the user edits, imports and exports), campaign
+//! definitions included; results cross as plain objects. Every export returns `Result<_, JsError>`: a bad argument is an
 //! exception with a sentence, never a panic. Nothing here validates or evaluates: that is
 //! `crate::strategy` and `crate::evaluate`.
 
@@ -11,6 +11,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::{persist, to_js};
+use crate::campaign::file as campaign_file;
 use crate::evaluate::{self, StoreFigures, Today};
 use crate::metrics::{AmecStage, CanonicalMetric, PLATFORM_FIGURES};
 use crate::model::{Metric, Platform};
@@ -80,18 +81,29 @@ struct Checked {
 }
 
 /// Checks a strategy file's text: `{valid, problems, strategy, text, objectives, kpis}`.
-/// Never throws for a bad file: the problems say what is wrong.
+/// Campaign definitions (issue #7) are checked with the rest and kept in the text to save,
+/// so saving in the editor never drops them. Never throws for a bad file: the problems say
+/// what is wrong.
 #[wasm_bindgen(js_name = "checkStrategy")]
 pub fn check_strategy(text: &str) -> Result<JsValue, JsError> {
-    let checked = match strategy::import(text) {
-        Ok(strategy) => Checked {
-            valid: true,
-            problems: Vec::new(),
-            strategy: Some(strategy::file::to_value(&strategy)),
-            text: Some(strategy::export(&strategy)),
-            objectives: strategy.objectives.len(),
-            kpis: strategy.kpis().count(),
-        },
+    let checked = match campaign_file::load(text) {
+        Ok(loaded) => {
+            // The strategy's own writer keeps the file's field order; campaign definitions
+            // need the campaign module's writer.
+            let text = if loaded.plans.is_empty() {
+                strategy::export(&loaded.strategy)
+            } else {
+                campaign_file::export(&loaded.strategy, &loaded.plans)
+            };
+            Checked {
+                valid: true,
+                problems: Vec::new(),
+                strategy: serde_json::from_str(&text).ok(),
+                text: Some(text),
+                objectives: loaded.strategy.objectives.len(),
+                kpis: loaded.strategy.kpis().count(),
+            }
+        }
         Err(error) => Checked {
             valid: false,
             problems: error.problems(),

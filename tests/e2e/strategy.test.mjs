@@ -327,6 +327,15 @@ test('the editor starts from a template, checks as you type, imports, exports an
 
     await dashboard.setInputFiles('#strategy-file', join(STRATEGY_FIXTURES, 'acme-2027.json'));
     await dashboard.waitForFunction(() => /4 objectives, 8 KPIs/.test(document.getElementById('strategy-verdict')?.textContent ?? ''));
+    // A campaign's definition (issue #7) survives checking and saving.
+    await dashboard.setInputFiles('#strategy-file', join(ROOT, 'tests', 'fixtures', 'campaign', 'open-day-2027', 'strategy.json'));
+    await dashboard.waitForFunction(() => /1 objectives, 1 KPIs/.test(document.getElementById('strategy-verdict')?.textContent ?? ''));
+    await save.click();
+    await dashboard.waitForFunction(() => document.getElementById('strategy-message')?.textContent === 'Saved.');
+    const withCampaign = await dashboard.evaluate(async () => (await chrome.storage.local.get('yardstick-strategy'))['yardstick-strategy'].text);
+    assert.match(withCampaign, /"hashtag": "#?openday2027"/i, 'the campaign definition is kept');
+    assert.match(withCampaign, /"delivery": "both"/);
+
     await dashboard.setInputFiles('#strategy-file', join(STRATEGY_FIXTURES, 'many-problems.json'));
     await dashboard.waitForFunction(() => document.getElementById('strategy-verdict')?.dataset.valid === 'false');
     assert.equal(await dashboard.locator('#strategy-problems li').count(), 17, 'every problem at once');
