@@ -150,7 +150,24 @@ pub fn gather(
             }
         }
     }
+    for content in found.values_mut() {
+        if content.name.is_none() {
+            content.name = content.info.text.as_deref().map(short_name);
+        }
+    }
     Ok(found.into_values().collect())
+}
+
+/// A post's text cut to a name: one line, at most 80 characters.
+fn short_name(text: &str) -> String {
+    const MAX_CHARS: usize = 80;
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= MAX_CHARS {
+        return one_line;
+    }
+    let mut cut: String = one_line.chars().take(MAX_CHARS - 1).collect();
+    cut.push('…');
+    cut
 }
 
 /// The information given for an entity, merged from every entry that names it.

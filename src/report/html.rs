@@ -19,12 +19,10 @@ use crate::values::{format_date, format_date_range, DateRange};
 pub const TOP_CONTENT: usize = 10;
 
 /// The figures the totals table shows, in order, when any row has them.
-const TOTAL_COLUMNS: [&str; 11] = [
+const TOTAL_COLUMNS: [&str; 9] = [
     "impressions",
-    "reach",
     "engagements",
     "engagement_rate",
-    "clicks",
     "link_clicks",
     "followers_gained",
     "spend",
@@ -44,12 +42,16 @@ h2 { font-size: 1.1rem; margin: 1.75rem 0 .5rem; border-bottom: 1px solid var(--
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: .3rem .45rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { font-weight: 600; font-size: .9em; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
+th { hyphens: auto; }
 .status { font-weight: 600; white-space: nowrap; }
 .status-on_track, .status-achieved { color: var(--good); }
 .status-at_risk, .status-partial_data { color: var(--warn); }
 .status-off_track, .status-missed { color: var(--bad); }
 .status-no_data, .status-not_started { color: var(--muted); }
+table.totals { font-size: .88em; }
+table.totals td:nth-child(2) { white-space: nowrap; }
 ul.notes { margin: .4rem 0 0; padding-left: 1.1rem; }
 footer { margin-top: 2rem; font-size: .85em; border-top: 1px solid var(--line); padding-top: .5rem; }
 @page { size: A4; margin: 15mm 12mm; }
@@ -254,7 +256,10 @@ fn totals_section(html: &mut String, totals: &[TotalsRow], language: Language) {
             html,
             "<tr><td>{}</td><td>{}</td>",
             escape(words::platform_name(row.platform, language)),
-            escape(words::part_name(row.part, language))
+            escape(match row.part {
+                Some(part) => words::part_name(Some(part), language),
+                None => t("total", "totaal"),
+            })
         );
         for key in &columns {
             let cell = row
