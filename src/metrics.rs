@@ -368,6 +368,41 @@ pub const PLATFORM_FIGURES: &[PlatformFigure] = &[
         aggregation: Aggregation::Sum,
         why: "Clicks that open a Pin: one kind of click, not all clicks on the content.",
     },
+    PlatformFigure {
+        platform: Platform::Facebook,
+        name: "net_follows",
+        closest: Some(CanonicalMetric::FollowersGained),
+        aggregation: Aggregation::Sum,
+        why: "Follows minus unfollows in the period as Meta reports it; it can be negative.",
+    },
+    PlatformFigure {
+        platform: Platform::Instagram,
+        name: "net_follows",
+        closest: Some(CanonicalMetric::FollowersGained),
+        aggregation: Aggregation::Sum,
+        why: "Follows minus unfollows in the period as Meta reports it; it can be negative.",
+    },
+    PlatformFigure {
+        platform: Platform::TikTok,
+        name: "watched_full_video",
+        closest: None,
+        aggregation: Aggregation::NonAdditive,
+        why: "The share of views that watched to the end, by TikTok's own rule: a rate whose parts TikTok does not report.",
+    },
+    PlatformFigure {
+        platform: Platform::TikTok,
+        name: "engaged_audience",
+        closest: Some(CanonicalMetric::Reach),
+        aggregation: Aggregation::NonAdditive,
+        why: "Unique accounts that interacted: a unique count, so days never add up to a period.",
+    },
+    PlatformFigure {
+        platform: Platform::Pinterest,
+        name: "engaged_audience",
+        closest: Some(CanonicalMetric::Reach),
+        aggregation: Aggregation::NonAdditive,
+        why: "Unique accounts that engaged with Pins: a unique count, so days never add up to a period.",
+    },
 ];
 
 /// How values of any metric combine. Canonical metrics follow their table; a platform
