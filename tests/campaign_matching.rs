@@ -294,3 +294,35 @@ fn platforms_accounts_and_delivery_limit_what_can_match() {
         &[("1", Membership::Matched, &[Some(0)])],
     );
 }
+
+#[test]
+fn a_post_page_finds_the_campaigns_it_belongs_to() {
+    let text = json!({ "schema": "yardstick-strategy", "version": 1, "name": "S", "objectives": [], "campaigns": [
+        { "id": "launch", "name": "Launch", "start": "2027-05-01", "end": "2027-05-31", "platforms": ["x"],
+          "match": [{ "hashtag": "launch27" }] },
+        { "id": "hiring", "name": "Hiring", "start": "2027-04-01", "end": "2027-06-30", "platforms": ["x", "linkedin"],
+          "match": [{ "keyword": "we are hiring" }] },
+        { "id": "summer", "name": "Summer", "start": "2027-07-01", "end": "2027-07-31", "platforms": ["x"],
+          "match": [{ "hashtag": "launch27" }] },
+        { "id": "muted", "name": "Muted", "start": "2027-05-01", "end": "2027-05-31", "platforms": ["x"],
+          "match": [{ "hashtag": "launch27" }], "exclude": [{ "platform": "x", "id": "1" }] }
+    ] });
+    let plans = load(&text.to_string()).unwrap().plans;
+    let item = post(
+        Platform::X,
+        "1",
+        "2027-05-02",
+        "We are hiring for the #Launch27 team",
+    );
+    let found: Vec<(&str, String)> = yardstick::campaign::matching::campaigns_for(&plans, &item)
+        .into_iter()
+        .map(|(plan, reasons)| (plan.id.as_str(), reasons[0].because.clone()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("launch", "hashtag #launch27".to_owned()),
+            ("hiring", "keyword \"we are hiring\"".to_owned())
+        ]
+    );
+}

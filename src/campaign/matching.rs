@@ -219,3 +219,20 @@ fn ad_evidence(rule: &Rule, item: &Content) -> Option<String> {
         Rule::Hashtag(_) | Rule::Keyword(_) | Rule::Link(_) | Rule::Utm(_) => None,
     }
 }
+
+/// The campaigns one item belongs to (matched or picked, not excluded), with the reasons:
+/// what the overlay shows on a post's or an ad's own page.
+pub fn campaigns_for<'a>(
+    plans: &'a [CampaignPlan],
+    item: &Content,
+) -> Vec<(&'a CampaignPlan, Vec<Reason>)> {
+    plans
+        .iter()
+        .filter_map(|plan| {
+            let found = match_content(plan, std::slice::from_ref(item))
+                .into_iter()
+                .next()?;
+            found.membership.counts().then_some((plan, found.reasons))
+        })
+        .collect()
+}
