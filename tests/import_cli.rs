@@ -3,7 +3,7 @@
 //! non-zero exit when a file is refused while the other files still import.
 
 // Helpers outside #[test] fns: a failed unwrap here is a failed test, which is the point.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::path::Path;
 use std::process::Command;

@@ -120,7 +120,6 @@ fn detect_table(
     headers: &[Vec<HeaderLabel>],
     name_matches: bool,
 ) -> Option<Detected> {
-    let mut best: Option<Detected> = None;
     for (index, (row, labels)) in top.iter().zip(headers).enumerate() {
         let mut matched: Vec<usize> = Vec::new();
         let mut roles: Vec<Role> = Vec::new();
@@ -157,17 +156,16 @@ fn detect_table(
             continue;
         }
         let score = matched.len() as i64 * 10 - unmatched + if name_matches { 15 } else { 0 };
-        if best.as_ref().is_none_or(|b| score > b.score) {
-            best = Some(Detected {
-                kind,
-                header_index: index,
-                header: row.clone(),
-                language: decide_language(&votes),
-                score,
-            });
-        }
+        // The first row that qualifies is the header: a later one is a second table's.
+        return Some(Detected {
+            kind,
+            header_index: index,
+            header: row.clone(),
+            language: decide_language(&votes),
+            score,
+        });
     }
-    best
+    None
 }
 
 /// Tables with a fixed layout: the sheet name (already required) plus one known label in

@@ -266,7 +266,7 @@ pub(crate) fn read(
         );
         header = repaired;
     }
-    let mut plan = plan(kind, &header);
+    let mut plan = self::plan(kind, &header);
     let styles = Styles::decide(kind, detected, &plan, &sample, sheet);
     adopt_unknown_columns(kind, &mut plan, &sample, styles.number_language, sheet, out);
     drop_unusable_columns(&mut plan, sheet, out);
@@ -277,20 +277,12 @@ pub(crate) fn read(
         locale: detected.language.map(|l| l.code().to_owned()),
         platform: kind.platform,
     };
-    let needed_width = plan.width();
-    let reader = RowReader {
-        kind,
-        plan: &plan,
-        styles: &styles,
-        context,
-        source: &source,
-        header: &header,
-        needed_width,
-    };
+    let mut needed_width = plan.width();
     let mut rows = sheet.rows();
     let mut record = ByteRecord::new();
     let mut index = 0usize;
     let mut period_warned = false;
+    let mut after_blank = false;
     while let Some(row_number) = rows.next_row(&mut record) {
         let this = index;
         index += 1;
@@ -307,9 +299,58 @@ pub(crate) fn read(
             continue;
         }
         out.row_done(|| rows.fraction_done());
+        let blank = record.iter().all(|c| c.iter().all(u8::is_ascii_whitespace));
+        // Two tables in one file (reported of Ads Manager): the second table's own header
+        // decides its columns. A header shows itself by words where the first metric has a
+        // number (CSV readers drop blank lines, so a blank line alone cannot tell).
+        let words_in_first_metric = plan.metrics.first().is_some_and(|column| {
+            let text = cell(&record, column.index).trim();
+            !text.is_empty()
+                && !text.bytes().any(|b| b.is_ascii_digit())
+                && !is_plainly_missing(text)
+        });
+        if !blank && (after_blank || words_in_first_metric) && looks_like_header(kind, &record) {
+            header = record.clone();
+            plan = self::plan(kind, &header);
+            adopt_unknown_columns(kind, &mut plan, &[], styles.number_language, sheet, out);
+            drop_unusable_columns(&mut plan, sheet, out);
+            needed_width = plan.width();
+            out.diagnostics.push(
+                Diagnostic::info(
+                    "second_table",
+                    format!("a second table starts at row {row_number}; its own header was used for the rows below it"),
+                )
+                .at(format!("{} row {row_number}", sheet.location)),
+            );
+            after_blank = false;
+            continue;
+        }
+        after_blank = blank;
+        let reader = RowReader {
+            kind,
+            plan: &plan,
+            styles: &styles,
+            context,
+            source: &source,
+            header: &header,
+            needed_width,
+        };
         reader.read_row(&record, row_number, &mut period_warned, out);
     }
     out.report(1.0);
+}
+
+/// A row most of whose cells are labels of the kind's columns (at least three).
+fn looks_like_header(kind: &KindSpec, row: &ByteRecord) -> bool {
+    let filled: Vec<HeaderLabel> = (0..row.len())
+        .map(|i| parse_header(cell(row, i)))
+        .filter(|label| !label.base.is_empty())
+        .collect();
+    let matched = filled
+        .iter()
+        .filter(|label| match_column(kind, label).is_some())
+        .count();
+    matched >= 3 && matched * 2 >= filled.len()
 }
 
 fn sample_rows(sheet: &Sheet<'_>, header_index: usize) -> Vec<ByteRecord> {
