@@ -400,3 +400,70 @@ fn money_in_two_currencies_is_refused_without_a_rate() {
     assert_eq!(spend.unit, Unit::Currency("EUR".into()));
     assert_eq!(view.rates_used.get("USD"), Some(&0.92));
 }
+
+/// A Meta Ads Manager export broken down by day (reporting start = end on every row), for
+/// a paid-only campaign: 1 to 10 March, with 6 March missing.
+fn daily_meta_store() -> Store {
+    let mut csv = String::from("Reporting starts,Reporting ends,Campaign name,Amount spent (EUR),Impressions,Link clicks\n");
+    for day in 1..=10 {
+        if day == 6 {
+            continue;
+        }
+        let spend = 100.0 + f64::from(day) * 10.0;
+        csv.push_str(&format!(
+            "2027-03-{day:02},2027-03-{day:02},Open Day 2027 - Traffic,{spend:.2},{},{}\n",
+            10_000 + day * 100,
+            200 + day * 5
+        ));
+    }
+    let result = yardstick::import::import_file(
+        "Acme-Campaigns-1-Mar-2027-10-Mar-2027.csv",
+        csv.as_bytes(),
+        fixture::imported_at(),
+    )
+    .unwrap();
+    let mut store = Store::new();
+    store.merge(&result.observations).unwrap();
+    store
+}
+
+#[test]
+fn days_read_one_by_one_feed_the_pacing_and_show_their_gaps() {
+    let mut text: serde_json::Value = serde_json::from_str(&fixture::strategy_text()).unwrap();
+    text["campaigns"][0]["delivery"] = "paid".into();
+    text["campaigns"][0]["platforms"] = serde_json::json!(["meta"]);
+    text["campaigns"][0]["kpis"] = serde_json::json!([
+        { "id": "spend", "metric": "spend", "distribution": "paid", "target": 3000 },
+        { "id": "cpc", "metric": "cpc", "distribution": "paid", "target": 0.6 }
+    ]);
+    let strategy = yardstick::campaign::load(&text.to_string()).unwrap();
+    let plan = strategy.plan("open-day-2027").unwrap();
+    assert_eq!(plan.platforms, [Platform::Meta]);
+    let view = measure(
+        plan,
+        &daily_meta_store(),
+        &[],
+        "2027-03-11".parse().unwrap(),
+    )
+    .unwrap();
+    let spend = &view.kpis[0].evaluation;
+    // 110 + 120 + 130 + 140 + 150 + 170 + 180 + 190 + 200: nine days, 6 March missing.
+    assert!(close(spend.actual.unwrap(), 1390.0));
+    assert_eq!(spend.series.len(), 9);
+    assert!(close(spend.series.last().unwrap().to_date, 1390.0));
+    assert_eq!(
+        (spend.coverage.covered_days, spend.coverage.gap_days),
+        (9, 1)
+    );
+    assert_eq!(
+        spend.coverage.data_through,
+        Some("2027-03-10".parse().unwrap())
+    );
+    let cpc = &view.kpis[1].evaluation;
+    let clicks: f64 = [1, 2, 3, 4, 5, 7, 8, 9, 10]
+        .iter()
+        .map(|d| 200.0 + f64::from(*d) * 5.0)
+        .sum();
+    assert!(close(cpc.actual.unwrap(), 1390.0 / clicks));
+    assert_eq!(cpc.series.len(), 9, "a rate per day from the day's parts");
+}
