@@ -288,3 +288,93 @@ fn an_item_without_the_metric_has_no_verdict() {
         "engagement rate: not known for this item, so it cannot be compared with your own past"
     );
 }
+
+/// A Meta ad campaign's spend and link clicks over its report range.
+fn ad_campaign(id: &str, start: &str, end: &str, spend: f64, link_clicks: f64) -> Vec<Observation> {
+    [
+        (CanonicalMetric::Spend, spend, Unit::Currency("EUR".into())),
+        (CanonicalMetric::LinkClicks, link_clicks, Unit::Count),
+    ]
+    .into_iter()
+    .map(|(metric, value, unit)| {
+        let mut o = lifetime(Platform::Meta, "act_1", id, start, metric, value);
+        o.scope = Scope::Campaign;
+        o.distribution = Distribution::Paid;
+        o.window = Window::Range;
+        o.end = day(end);
+        o.unit = unit;
+        o
+    })
+    .collect()
+}
+
+#[test]
+fn ad_campaigns_compare_counts_over_periods_of_the_same_length() {
+    let mut observations = Vec::new();
+    // Five earlier two-week campaigns, one month-long one, and the one checked.
+    for (n, start, end, spend) in [
+        (1, "2026-04-01", "2026-04-14", 900.0),
+        (2, "2026-05-01", "2026-05-14", 1100.0),
+        (3, "2026-06-01", "2026-06-14", 1000.0),
+        (4, "2026-09-01", "2026-09-14", 1300.0),
+        (5, "2026-10-01", "2026-10-14", 800.0),
+        (6, "2026-11-01", "2026-11-30", 4000.0),
+    ] {
+        observations.extend(ad_campaign(
+            &format!("c{n}"),
+            start,
+            end,
+            spend,
+            spend / 0.8,
+        ));
+    }
+    observations.extend(ad_campaign(
+        "open-day",
+        "2027-03-01",
+        "2027-03-14",
+        1200.0,
+        2000.0,
+    ));
+    let mut store = Store::new();
+    store.merge(&observations).unwrap();
+    let ask = |metric: CanonicalMetric| SpotCheckAsk {
+        platform: Platform::Meta,
+        account: "act_1".into(),
+        scope: Scope::Campaign,
+        id: "open-day".into(),
+        metric: metric.into(),
+        today: day("2027-03-15"),
+        months: None,
+    };
+    let clicks = spot_check(&store, &ask(CanonicalMetric::LinkClicks)).unwrap();
+    assert_eq!(clicks.reading, "period");
+    // The month-long campaign's 5,000 clicks are not in the history: 2,000 beats the five
+    // two-week campaigns (1,000 to 1,625 clicks).
+    let Verdict::Compared {
+        rank,
+        history,
+        median,
+        ..
+    } = clicks.verdict
+    else {
+        panic!("{:?}", clicks.verdict)
+    };
+    assert_eq!((rank, history, median), (1, 5, 1250.0));
+    assert_eq!(
+        describe(&clicks, Language::En),
+        "link clicks 2,000: top 17% of your Meta Ads ad campaigns of the last 12 months, median 1,250 (5 compared)"
+    );
+    // Spend is lower-is-better, like every cost.
+    let spend = spot_check(&store, &ask(CanonicalMetric::Spend)).unwrap();
+    let Verdict::Compared { rank, .. } = spend.verdict else {
+        panic!("{:?}", spend.verdict)
+    };
+    assert_eq!(rank, 5);
+    // A rate compares across lengths: 1,200 / 2,000 = 0.60 per click is the cheapest, with
+    // the month-long campaign in the history too.
+    let cpc = spot_check(&store, &ask(CanonicalMetric::Cpc)).unwrap();
+    let Verdict::Compared { rank, history, .. } = cpc.verdict else {
+        panic!("{:?}", cpc.verdict)
+    };
+    assert_eq!((rank, history), (1, 6));
+}

@@ -4,7 +4,8 @@
 //!
 //! Comparable means: the same platform, account and scope (posts with posts, ad campaigns
 //! with ad campaigns), first seen within the window, and read the same way (lifetime totals
-//! with lifetime totals, period totals with period totals). Fewer than [`MIN_HISTORY`]
+//! with lifetime totals, period totals with period totals, and for counts and money over
+//! periods of the same length: a 30-day campaign's spend is not held against a week's). Fewer than [`MIN_HISTORY`]
 //! comparable items is "too little history", said as such, never a percentile of three.
 //! The result is always labelled a comparison with the account's own past, never with
 //! other accounts or a benchmark. Nothing here changes the store; there is no clock.
@@ -14,8 +15,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::campaign::words;
 use crate::metrics::CanonicalMetric;
+use crate::metrics::{aggregation_of, Aggregation};
 use crate::model::{Distribution, Language, Metric, Platform, Scope, Unit};
-use crate::store::{self, Basis, PlatformSet, PostFilter, QueryError, Store, Total};
+use crate::store::{self, Basis, PlatformSet, PostFilter, PostRow, QueryError, Store, Total};
 use crate::strategy::measure;
 use crate::strategy::Direction;
 use crate::values::{format_value, ValueKind};
@@ -125,11 +127,11 @@ pub fn spot_check(store: &Store, ask: &SpotCheckAsk) -> Result<SpotCheck, QueryE
         }
     }
     let own = rows.iter().find(|row| row.post_id == ask.id);
-    let own_total = own
-        .and_then(|row| row.metrics.get(&ask.metric))
-        .filter(|t| t.value.is_finite());
-    let lifetime = own_total.is_some_and(|t| matches!(t.basis, Basis::Lifetime { .. }));
-    let age_days = own_total.and_then(|t| match t.basis {
+    let own_reading = own.and_then(|row| reading_of(row, &ask.metric));
+    let lifetime = own_reading
+        .as_ref()
+        .is_some_and(|r| matches!(r.basis, Basis::Lifetime { .. }));
+    let age_days = own_reading.as_ref().and_then(|r| match r.basis {
         Basis::Lifetime { as_of } => own.map(|row| (as_of - row.first_day).num_days()),
         _ => None,
     });
@@ -140,8 +142,8 @@ pub fn spot_check(store: &Store, ask: &SpotCheckAsk) -> Result<SpotCheck, QueryE
         scope: ask.scope,
         id: ask.id.clone(),
         metric: ask.metric.clone(),
-        value: own_total.map(|t| t.value),
-        unit: own_total.map(|t| t.unit.clone()),
+        value: own_reading.as_ref().map(|r| r.value),
+        unit: own_reading.as_ref().map(|r| r.unit.clone()),
         direction,
         compared_with: "own_history",
         window: Window { start, end, months },
@@ -150,19 +152,79 @@ pub fn spot_check(store: &Store, ask: &SpotCheckAsk) -> Result<SpotCheck, QueryE
         still_growing: is_count && age_days.is_some_and(|age| age < YOUNG_DAYS),
         verdict: Verdict::NoValue,
     };
-    let Some(own_total) = own_total else {
+    let Some(own_reading) = own_reading else {
         return Ok(check);
     };
-    let same_reading = |t: &Total| matches!(t.basis, Basis::Lifetime { .. }) == lifetime;
+    // A total over a period (an ad campaign's report range) grows with its length: counts
+    // and money compare only with totals over as many days. Rates compare across lengths.
+    let same_reading = |r: &Reading| {
+        let same_kind = matches!(r.basis, Basis::Lifetime { .. }) == lifetime;
+        same_kind
+            && r.unit == own_reading.unit
+            && (lifetime || own_reading.is_rate || r.covered_days == own_reading.covered_days)
+    };
     let history: Vec<f64> = rows
         .iter()
         .filter(|row| row.post_id != ask.id && window.contains(row.first_day))
-        .filter_map(|row| row.metrics.get(&ask.metric))
-        .filter(|t| t.value.is_finite() && same_reading(t) && t.unit == own_total.unit)
-        .map(|t| t.value)
+        .filter_map(|row| reading_of(row, &ask.metric))
+        .filter(same_reading)
+        .map(|r| r.value)
         .collect();
-    check.verdict = compare(own_total.value, &history, direction);
+    check.verdict = compare(own_reading.value, &history, direction);
     Ok(check)
+}
+
+/// One item's value of the metric, as the comparison needs it.
+#[derive(Debug, Clone, PartialEq)]
+struct Reading {
+    value: f64,
+    unit: Unit,
+    basis: Basis,
+    covered_days: u32,
+    /// A rate (engagement rate, CPC): comparable across period lengths.
+    is_rate: bool,
+}
+
+/// The item's value of `metric`: its stored or computed total, or for a rate the store
+/// has no figure for (CPC, CTR, CPM of an ad entity), the rate of its parts. CPC and CTR
+/// count link clicks where the item has them, as the ad managers do.
+fn reading_of(row: &PostRow, metric: &Metric) -> Option<Reading> {
+    let is_rate = matches!(aggregation_of(metric), Aggregation::Ratio { .. });
+    let from_total = |total: &Total| Reading {
+        value: total.value,
+        unit: total.unit.clone(),
+        basis: total.basis,
+        covered_days: total.coverage.covered_days,
+        is_rate: is_rate || total.unit == Unit::Ratio,
+    };
+    if let Some(total) = row.metrics.get(metric).filter(|t| t.value.is_finite()) {
+        return Some(from_total(total));
+    }
+    let parts = measure::rate_parts(metric.canonical()?)?;
+    let link_clicks = Metric::from(CanonicalMetric::LinkClicks);
+    let pick = |part: CanonicalMetric| -> Option<&Total> {
+        let preferred = (part == CanonicalMetric::Clicks).then_some(&link_clicks);
+        preferred
+            .and_then(|m| row.metrics.get(m))
+            .or_else(|| row.metrics.get(&Metric::from(part)))
+            .filter(|t| t.value.is_finite())
+    };
+    let numerator = pick(parts.numerator)?;
+    let denominator = pick(parts.denominator)?;
+    if denominator.value <= 0.0 {
+        return None;
+    }
+    let unit = match &numerator.unit {
+        Unit::Currency(code) => Unit::Currency(code.clone()),
+        _ => Unit::Ratio,
+    };
+    Some(Reading {
+        value: numerator.value / denominator.value * parts.scale,
+        unit,
+        basis: numerator.basis,
+        covered_days: numerator.coverage.covered_days,
+        is_rate: true,
+    })
 }
 
 /// Where `value` stands among `history`.
