@@ -6,6 +6,7 @@
 
 use super::columns::{Column, Role};
 use super::dates::DateOrder;
+use super::{ads_linkedin, ads_pinterest, ads_tiktok, ads_x};
 use super::{linkedin, meta, pinterest, tiktok, x, youtube};
 use crate::model::{Distribution, Platform};
 
@@ -61,6 +62,8 @@ pub(crate) enum Shape {
     LinkedInTopPosts,
     /// LinkedIn creator `FOLLOWERS`: `Total followers on DATE:` and a daily table.
     LinkedInCreatorFollowers,
+    /// An ad manager's report: entity rows per day, month or report period (`ads_report`).
+    AdReport,
 }
 
 /// What a total row means.
@@ -80,6 +83,7 @@ impl KindSpec {
         match self.shape {
             Shape::Daily | Shape::MetaPageDaily | Shape::LinkedInDiscovery => 0,
             Shape::LinkedInCreatorFollowers | Shape::PostLifetime | Shape::ReportingRange => 1,
+            Shape::AdReport => 1,
             Shape::ExportRange | Shape::LinkedInTopPosts => 2,
         }
     }
@@ -105,6 +109,11 @@ pub(crate) static ALL: &[&KindSpec] = &[
     &meta::FACEBOOK_INSIGHTS_LEGACY_POSTS,
     &meta::PAGE_DAILY,
     &meta::ADS_MANAGER,
+    &ads_linkedin::CAMPAIGN_MANAGER,
+    &ads_linkedin::CAMPAIGN_MANAGER_RENAMED,
+    &ads_x::CAMPAIGN_DASHBOARD,
+    &ads_tiktok::REPORT,
+    &ads_pinterest::REPORT,
     &youtube::TABLE_DATA,
     &youtube::CHART_DATA,
     &youtube::TOTALS,

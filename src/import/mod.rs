@@ -19,6 +19,11 @@
 //! - `table` (the generic row reader) and the fixed-layout readers `meta_daily` and
 //!   `linkedin_creator`; `cells` and `dates` read values; `output` collects results.
 
+mod ads_linkedin;
+mod ads_pinterest;
+mod ads_report;
+mod ads_tiktok;
+mod ads_x;
 mod cells;
 mod columns;
 mod dates;
@@ -183,6 +188,7 @@ pub fn import_file_into(
         out.sheet_position = (position, count);
         match found.kind.shape {
             Shape::MetaPageDaily => meta_daily::read(sheet, found, &context, &mut out),
+            Shape::AdReport => ads_report::read(sheet, found, &context, &mut out),
             Shape::LinkedInDiscovery => {
                 linkedin_creator::read_discovery(sheet, found, &mut context, &mut out)
             }
