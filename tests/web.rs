@@ -6,6 +6,9 @@
 //! walker's JSON to the Rust `Snapshot` contract. What the overlay and the worker call is
 //! called here exactly as they call it.
 #![cfg(target_arch = "wasm32")]
+// A failing export should stop the test loudly; clippy does not see wasm_bindgen_test
+// functions as tests, so the test-only allowances are spelled out.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
