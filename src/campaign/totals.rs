@@ -4,7 +4,9 @@
 //! Counts, seconds and money add up over the entries added (see [`super::ledger`]); money
 //! is in the report currency. Rates are computed from parts summed over the entries that
 //! have both parts, never averaged. Reach is never added: a total shows reach only when
-//! exactly one reading answers it, and says so otherwise. Nothing here reads the store.
+//! exactly one reading answers it, and says so otherwise. Results of different actions
+//! (or attribution settings) are neither added nor divided into, and the total says why.
+//! Nothing here reads the store.
 
 use serde::Serialize;
 
