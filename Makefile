@@ -27,15 +27,10 @@ test: setup
 	scripts/test.sh
 
 demo: dist
-	cargo build --bin yardstick
 	node scripts/demo.mjs
 
 bench: dist
-	@for bench in benches/*.rs; do \
-		[ -e "$$bench" ] || continue; \
-		echo "=== cargo bench --bench $$(basename $$bench .rs)"; \
-		cargo bench --bench "$$(basename $$bench .rs)" || exit 1; \
-	done
+	cargo bench --benches
 	node scripts/bench-browser.mjs
 
 fuzz:
