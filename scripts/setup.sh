@@ -26,7 +26,7 @@ apt_install() {
         apt_updated=1
     fi
     say "apt-get install $*"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
 # --- Rust -------------------------------------------------------------------------------
