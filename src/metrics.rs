@@ -403,6 +403,62 @@ pub const PLATFORM_FIGURES: &[PlatformFigure] = &[
         aggregation: Aggregation::NonAdditive,
         why: "Unique accounts that engaged with Pins: a unique count, so days never add up to a period.",
     },
+    PlatformFigure {
+        platform: Platform::LinkedIn,
+        name: "clicks",
+        closest: Some(CanonicalMetric::Clicks),
+        aggregation: Aggregation::Sum,
+        why: "Chargeable clicks as LinkedIn Campaign Manager counts them, which depend on the campaign objective: not all clicks on the content.",
+    },
+    PlatformFigure {
+        platform: Platform::LinkedIn,
+        name: "conversions",
+        closest: Some(CanonicalMetric::Results),
+        aggregation: Aggregation::Sum,
+        why: "Post-click plus view-through conversions as LinkedIn attributes them.",
+    },
+    PlatformFigure {
+        platform: Platform::LinkedIn,
+        name: "leads",
+        closest: Some(CanonicalMetric::Results),
+        aggregation: Aggregation::Sum,
+        why: "Lead-form submissions as LinkedIn counts them.",
+    },
+    PlatformFigure {
+        platform: Platform::X,
+        name: "clicks",
+        closest: Some(CanonicalMetric::Clicks),
+        aggregation: Aggregation::Sum,
+        why: "Clicks as X Ads reports them for a campaign; X does not say which kinds are included.",
+    },
+    PlatformFigure {
+        platform: Platform::X,
+        name: "billed_engagements",
+        closest: Some(CanonicalMetric::Engagements),
+        aggregation: Aggregation::Sum,
+        why: "Engagements X charged for under the campaign's bid type: a subset of x:engagements.",
+    },
+    PlatformFigure {
+        platform: Platform::TikTok,
+        name: "conversions",
+        closest: Some(CanonicalMetric::Results),
+        aggregation: Aggregation::Sum,
+        why: "Conversions as TikTok Ads Manager attributes them.",
+    },
+    PlatformFigure {
+        platform: Platform::Pinterest,
+        name: "total_conversions",
+        closest: Some(CanonicalMetric::Results),
+        aggregation: Aggregation::Sum,
+        why: "Conversions as Pinterest attributes them within its click, engagement and view windows.",
+    },
+    PlatformFigure {
+        platform: Platform::Meta,
+        name: "landing_page_views",
+        closest: Some(CanonicalMetric::LinkClicks),
+        aggregation: Aggregation::Sum,
+        why: "Loads of the landing page after a link click, as Meta's pixel counts them: fewer than link clicks.",
+    },
 ];
 
 /// How values of any metric combine. Canonical metrics follow their table; a platform
