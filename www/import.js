@@ -21,16 +21,28 @@ import { element } from './render.js';
 const ACCEPT = '.csv,.tsv,.txt,.xlsx,.xls,.zip';
 
 const section = /** @type {HTMLElement} */ (document.getElementById('import'));
-const worker = new Worker(new URL('./import-worker.js', import.meta.url), { type: 'module' });
 /** @type {Map<number, (message: Record<string, unknown>) => void>} */
 const pending = new Map();
 let nextId = 1;
+let worker = startWorker();
 
-worker.onmessage = (event) => {
-  const message = event.data;
-  if (typeof message !== 'object' || message === null) return;
-  pending.get(message.id)?.(message);
-};
+/** Starts the import worker; if it dies (out of memory on a huge file), the waiting files fail and a new one starts. */
+function startWorker() {
+  const started = new Worker(new URL('./import-worker.js', import.meta.url), { type: 'module' });
+  started.onmessage = (event) => {
+    const message = event.data;
+    if (typeof message !== 'object' || message === null) return;
+    pending.get(message.id)?.(message);
+  };
+  started.onerror = (event) => {
+    event.preventDefault();
+    const reason = event.message || 'the import worker stopped (the file may be too large for this browser tab)';
+    for (const [id, settle] of [...pending]) settle({ id, type: 'error', message: reason });
+    started.terminate();
+    worker = startWorker();
+  };
+  return started;
+}
 
 const input = element('input', { attrs: { type: 'file', multiple: '', accept: ACCEPT, id: 'import-files' } });
 const dropZone = element('div', { className: 'drop-zone', attrs: { role: 'button', tabindex: '0' } }, [

@@ -15,8 +15,9 @@ use csv::ByteRecord;
 use super::encoding::{decode, TextEncoding};
 use super::error::{ImportError, Result};
 
-/// The largest archive content the importer unpacks (a guard against ZIP bombs).
-const MAX_UNPACKED_BYTES: u64 = 2 << 30;
+/// The largest archive content the importer unpacks (a guard against ZIP bombs, sized for a
+/// browser tab's memory; real advanced-mode exports unpack to a few megabytes).
+const MAX_UNPACKED_BYTES: u64 = 512 << 20;
 /// The most entries an archive may hold.
 const MAX_ENTRIES: usize = 2_000;
 
@@ -219,7 +220,7 @@ fn open_archive<'a>(name: &str, bytes: &'a [u8]) -> Result<(Container, Vec<Sheet
         if unpacked > MAX_UNPACKED_BYTES {
             return Err(ImportError::TooLarge {
                 file: name.to_owned(),
-                reason: "the archive unpacks to more than 2 GiB".to_owned(),
+                reason: "the archive unpacks to more than 512 MiB".to_owned(),
             });
         }
         let mut content = Vec::with_capacity(usize::try_from(entry.size()).unwrap_or(0));
