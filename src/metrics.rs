@@ -485,7 +485,10 @@ mod tests {
         for metric in CanonicalMetric::ALL {
             let id = metric.id();
             assert!(seen.insert(id), "duplicate id {id}");
-            assert!(id.chars().all(|c| c.is_ascii_lowercase() || c == '_'), "{id}");
+            assert!(
+                id.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+                "{id}"
+            );
             assert_eq!(CanonicalMetric::from_id(id), Some(*metric));
             let json = serde_json::to_string(metric).unwrap();
             assert_eq!(json, format!("\"{id}\""));
@@ -497,8 +500,14 @@ mod tests {
         assert_eq!(CanonicalMetric::EngagementRate.unit(), Some(Unit::Ratio));
         assert_eq!(CanonicalMetric::WatchTime.unit(), Some(Unit::Seconds));
         assert_eq!(CanonicalMetric::Spend.unit(), None);
-        assert_eq!(CanonicalMetric::Impressions.amec_stage(), AmecStage::Outputs);
-        assert_eq!(CanonicalMetric::FollowersGained.amec_stage(), AmecStage::Outcomes);
+        assert_eq!(
+            CanonicalMetric::Impressions.amec_stage(),
+            AmecStage::Outputs
+        );
+        assert_eq!(
+            CanonicalMetric::FollowersGained.amec_stage(),
+            AmecStage::Outcomes
+        );
     }
 
     #[test]
@@ -542,7 +551,10 @@ mod tests {
             assert!(seen.insert(metric.to_string()), "duplicate {metric}");
             assert_eq!(metric.to_string().parse::<Metric>().unwrap(), metric);
             assert_eq!(aggregation_of(&metric), figure.aggregation);
-            assert!(figure.why.ends_with('.'), "{metric}: the reason is a sentence");
+            assert!(
+                figure.why.ends_with('.'),
+                "{metric}: the reason is a sentence"
+            );
         }
         let unknown = Metric::platform(Platform::TikTok, "Engaged audience");
         assert_eq!(aggregation_of(&unknown), Aggregation::NonAdditive);

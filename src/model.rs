@@ -119,13 +119,19 @@ pub struct UnknownPlatform(pub String);
 pub enum Metric {
     Canonical(CanonicalMetric),
     /// A platform's own figure; `name` is snake_case (`engagements`, `views`).
-    Platform { platform: Platform, name: String },
+    Platform {
+        platform: Platform,
+        name: String,
+    },
 }
 
 impl Metric {
     /// A platform-specific metric, its name normalised to snake_case.
     pub fn platform(platform: Platform, name: &str) -> Metric {
-        Metric::Platform { platform, name: snake_case(name) }
+        Metric::Platform {
+            platform,
+            name: snake_case(name),
+        }
     }
 
     /// The canonical metric, when this is one.
@@ -170,7 +176,9 @@ impl FromStr for Metric {
             }
             return Ok(Metric::Platform { platform, name });
         }
-        CanonicalMetric::from_id(s).map(Metric::Canonical).ok_or_else(|| UnknownMetric(s.to_owned()))
+        CanonicalMetric::from_id(s)
+            .map(Metric::Canonical)
+            .ok_or_else(|| UnknownMetric(s.to_owned()))
     }
 }
 
@@ -404,8 +412,13 @@ pub enum Language {
 
 impl Language {
     /// Every supported language.
-    pub const ALL: [Language; 5] =
-        [Language::En, Language::Nl, Language::De, Language::Fr, Language::Es];
+    pub const ALL: [Language; 5] = [
+        Language::En,
+        Language::Nl,
+        Language::De,
+        Language::Fr,
+        Language::Es,
+    ];
 
     /// The language of a BCP 47 tag (`nl-NL`, `en`, `de_DE`), when it is one we know.
     pub fn from_tag(tag: &str) -> Option<Language> {
@@ -478,12 +491,18 @@ impl Diagnostic {
 
     /// An error-level diagnostic (the item was not read at all).
     pub fn error(code: &str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { severity: Severity::Error, ..Diagnostic::warning(code, message) }
+        Diagnostic {
+            severity: Severity::Error,
+            ..Diagnostic::warning(code, message)
+        }
     }
 
     /// An informational note.
     pub fn info(code: &str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { severity: Severity::Info, ..Diagnostic::warning(code, message) }
+        Diagnostic {
+            severity: Severity::Info,
+            ..Diagnostic::warning(code, message)
+        }
     }
 
     pub fn at(mut self, location: impl Into<String>) -> Diagnostic {
@@ -508,7 +527,12 @@ mod tests {
 
     #[test]
     fn metric_strings_round_trip() {
-        for text in ["impressions", "engagement_rate", "x:engagements", "facebook:views"] {
+        for text in [
+            "impressions",
+            "engagement_rate",
+            "x:engagements",
+            "facebook:views",
+        ] {
             let metric: Metric = text.parse().unwrap();
             assert_eq!(metric.to_string(), text);
         }
@@ -517,7 +541,9 @@ mod tests {
             "platform ids are lower case"
         );
         assert_eq!(
-            Metric::from_str("linkedin:Engagement Rate").unwrap().to_string(),
+            Metric::from_str("linkedin:Engagement Rate")
+                .unwrap()
+                .to_string(),
             "linkedin:engagement_rate"
         );
         assert!(Metric::from_str("impresions").is_err());
@@ -570,7 +596,9 @@ mod tests {
                 location: "https://www.linkedin.com/company/12345/admin/analytics/updates/".into(),
                 label: "Impressions".into(),
                 raw: "1,234".into(),
-                read_at: DateTime::parse_from_rfc3339("2026-10-29T10:00:00Z").unwrap().into(),
+                read_at: DateTime::parse_from_rfc3339("2026-10-29T10:00:00Z")
+                    .unwrap()
+                    .into(),
                 locale: Some("en".into()),
             },
         };
