@@ -94,7 +94,7 @@ fn a_campaign_report_in_every_format() {
         String::from_utf8_lossy(&json.stderr)
     );
     let view: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
-    assert_eq!(view["kpis"][0]["actual"], 348_900.0);
+    assert_eq!(view["kpis"][0]["actual"], 324_700.0);
     assert_eq!(view["kpis"][4]["status"], "off_track");
     let csv = yardstick(&[&base[..], &["--format", "csv-nl"]].concat());
     assert!(csv

@@ -4,8 +4,9 @@
 //! with `sep=,`, read in `meta_daily.rs`), and Ads Manager exports with the currency in money
 //! headers (English and Dutch labels from `reference/ads-managers.md`).
 //!
-//! Meta's `Views` (which count repeat views, and replaced `Impressions` in 2024–25) are
-//! impressions in Yardstick's definition. This file is data; it must not hold reading logic.
+//! Meta's `Views` (which count repeat views, and replaced `Impressions` in 2024–25) are kept
+//! as the platform's own figure (`facebook:views`), never renamed to impressions; older files'
+//! `Impressions` are impressions. This file is data; it must not hold reading logic.
 
 use super::columns::{
     any, col, count, count_split, de, en, es, fr, metric, nl, own, Column, Reading, Role,
@@ -48,17 +49,20 @@ const DATE: Column = col(
     Role::Date,
 );
 const PERMALINK: Column = col(&[en("permalink"), any("permalink")], Role::PostLink);
+/// Meta's `Views` (2024–25) count repeat views under their own rule: kept as the platform's
+/// own figure (`facebook:views`, `instagram:views`), as the page readers do.
 const VIEWS: Column = col(
     &[
         en("views"),
-        en("impressions"),
         nl("weergaven"),
         de("aufrufe"),
         fr("vues"),
         es("visualizaciones"),
     ],
-    count(Impressions),
+    own("views", C),
 );
+/// Files from before the rename say `Impressions`, which were impressions.
+const IMPRESSIONS: Column = col(&[en("impressions"), nl("vertoningen")], count(Impressions));
 const REACH: Column = col(
     &[
         en("reach"),
@@ -102,6 +106,7 @@ pub(crate) static FACEBOOK_POSTS: KindSpec = KindSpec {
         DATE,
         PERMALINK,
         VIEWS,
+        IMPRESSIONS,
         REACH,
         COMMENTS,
         SHARES,
@@ -155,6 +160,7 @@ pub(crate) static INSTAGRAM_POSTS: KindSpec = KindSpec {
         DATE,
         PERMALINK,
         VIEWS,
+        IMPRESSIONS,
         REACH,
         COMMENTS,
         SHARES,
