@@ -7,8 +7,9 @@
 //! end-to-end tests (tests/e2e) prove the same at run time in a real browser. This file must
 //! not grow checks of style: rustfmt, clippy and eslint do that.
 
-// A failed read of the repository's own files should stop the test loudly.
-#![allow(clippy::unwrap_used)]
+// A failed read of the repository's own files, or a manifest without a field, should stop
+// the test loudly.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use std::collections::BTreeSet;
 use std::fs;
