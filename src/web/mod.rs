@@ -8,6 +8,8 @@
 //! a panic. Nothing here reads a number or decides a merge: that is the core's job.
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
+/// Campaigns, spot-checks and campaign reports; public so tests/web_campaign.rs can call them.
+pub mod campaign;
 mod error;
 mod import;
 mod persist;
