@@ -17,6 +17,7 @@ import { ext, extensionOrigin } from './ext.js';
 import { MSG, isCount, isMessage, isToken } from './messages.js';
 import { updateStore } from './storage.js';
 import { strategyReply } from './strategy-worker.js';
+import { campaignReply } from './campaign-worker.js';
 
 /** How long an issued token stays valid: the content script uses it within a second. */
 const TOKEN_LIFETIME_MS = 60_000;
@@ -226,6 +227,8 @@ async function handle(message, sender) {
   }
   const strategy = await strategyReply(message, sender);
   if (strategy) return strategy;
+  const campaign = await campaignReply(message, sender);
+  if (campaign) return campaign;
   return { error: 'unknown or unauthorised message' };
 }
 

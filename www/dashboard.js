@@ -39,4 +39,4 @@ async function loadPanel(path) {
 }
 
 await showObservations();
-await Promise.all([loadPanel('./import.js'), loadPanel('./strategy.js')]);
+await Promise.all([loadPanel('./import.js'), loadPanel('./strategy.js'), loadPanel('./campaign-panel.js')]);

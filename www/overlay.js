@@ -18,6 +18,8 @@ import { send } from './ext.js';
 import { MSG, isMessage } from './messages.js';
 import { diagnosticItems, element, observationRows } from './render.js';
 import { showKpis } from './kpi-view.js';
+import { placeOverlay } from './overlay-place.js';
+import { showCampaigns } from './campaign.js';
 
 /** @typedef {import('./render.js').Observation} Observation */
 /** @typedef {import('./render.js').Diagnostic} Diagnostic */
@@ -68,6 +70,7 @@ async function onWindowMessage(event) {
     port.onmessage = (message) => {
       readings = readings.then(() => onSnapshot(message.data)).catch(showFailure);
     };
+    placeOverlay(port);
   }
 }
 
@@ -90,6 +93,7 @@ async function onSnapshot(data) {
   if (stored.error) throw new Error(`could not store what was read: ${stored.error}`);
   render(reading, stored.total);
   await showKpis(reading.platform);
+  await showCampaigns(reading);
 }
 
 /**
