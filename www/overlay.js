@@ -18,7 +18,6 @@ import { send } from './ext.js';
 import { MSG, isMessage } from './messages.js';
 import { diagnosticItems, element, observationRows } from './render.js';
 import { showKpis } from './kpi-view.js';
-import { placeOverlay } from './overlay-place.js';
 import { showCampaigns } from './campaign.js';
 
 /** @typedef {import('./render.js').Observation} Observation */
@@ -70,7 +69,6 @@ async function onWindowMessage(event) {
     port.onmessage = (message) => {
       readings = readings.then(() => onSnapshot(message.data)).catch(showFailure);
     };
-    placeOverlay(port);
   }
 }
 
