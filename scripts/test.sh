@@ -54,10 +54,10 @@ run() {
 run fmt check cargo fmt --all -- --check
 run clippy check cargo clippy --all-targets -- -D warnings
 # src/web/ and tests/web.rs exist only for wasm32: lint them there too.
-run clippy-wasm check cargo clippy --target wasm32-unknown-unknown --no-default-features --lib --test web -- -D warnings
+run clippy-wasm check cargo clippy --target wasm32-unknown-unknown --no-default-features --lib --test web --test web_campaign -- -D warnings
 run eslint check node_modules/.bin/eslint www tests/e2e scripts
 run cargo-test cargo cargo test --no-fail-fast
-run wasm-test cargo cargo test --target wasm32-unknown-unknown --no-default-features --test web
+run wasm-test cargo cargo test --target wasm32-unknown-unknown --no-default-features --test web --test web_campaign
 if run build check make --no-print-directory dist; then
     run e2e node node --test --test-concurrency=1 --test-reporter=tap tests/e2e/
 else
