@@ -12,7 +12,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { Browser, pageFixture } from './harness.mjs';
+import { Browser, contentScriptRunsOn, pageFixture } from './harness.mjs';
 
 const LINKEDIN_POST = pageFixture('linkedin-page-post-en');
 const X_POST = pageFixture('x-post-en');
@@ -402,6 +402,47 @@ test('without a strategy a post page still gets its spot-check, and no campaigns
     assert.equal(shown.state, 'shown');
     assert.deepEqual(shown.campaigns, []);
     assert.equal(shown.spotCheck, 'compared');
+  } finally {
+    assert.deepEqual(await browser.close(), []);
+  }
+});
+
+/**
+ * The single-item pages among the fixtures (one post or video, one ad set or ad campaign's
+ * report), and pages that list several items.
+ */
+const SINGLE_ITEM_PAGES = [
+  'linkedin-page-post-en',
+  'linkedin-creator-post-en',
+  'x-post-en',
+  'meta-post-facebook-en',
+  'meta-post-instagram-nl',
+  'tiktok-video-en',
+  'youtube-video-reach-en',
+  'linkedin-ads-campaign-report-en',
+  'pinterest-ads-campaign-report-en',
+];
+const LIST_PAGES = ['linkedin-page-content-en', 'x-ads-campaigns-en', 'tiktok-ads-campaigns-en'];
+
+test('every supported single-item page gets a spot-check, and a list of items none', async () => {
+  const browser = await new Browser().launch();
+  try {
+    await seed(browser, { language: 'en' });
+    for (const name of [...SINGLE_ITEM_PAGES, ...LIST_PAGES]) {
+      const fixture = pageFixture(name);
+      assert.ok(contentScriptRunsOn(fixture.url), `${name}: the content script runs there`);
+      const { page, shown } = await overlayCampaigns(browser, fixture);
+      if (SINGLE_ITEM_PAGES.includes(name)) {
+        assert.equal(shown.spotCheck, 'too_little_history', `${name}: ${shown.spotSentence}`);
+        assert.equal(shown.spotLabel, WORDS.en.label, name);
+        assert.match(shown.spotSentence, /: too little history to compare \(\d+ .+ in the last 12 months; at least 5 needed\)/, name);
+      } else {
+        assert.equal(shown.spotCheck ?? '', '', name);
+        assert.equal(shown.state, 'none', `${name}: nothing to show without a strategy`);
+        assert.equal(shown.hidden, true, name);
+      }
+      await page.close();
+    }
   } finally {
     assert.deepEqual(await browser.close(), []);
   }
