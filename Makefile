@@ -4,7 +4,7 @@
 #   make demo    build, then show the extension on the bundled sample pages
 #   make test    every test tier; ends with "make test: N passed, M failed"
 #   make dist    dist/chrome/ (unpacked, also Edge), dist/firefox/, versioned zips
-#   make bench   cargo benches and the in-browser benchmark
+#   make bench   cargo benches, the store bench again in wasm, the in-browser benchmark
 #   make fuzz    the long property-test run over the value parsers
 #   make lint    rustfmt, clippy and eslint only
 #   make setup   install the toolchain pieces that are missing
@@ -29,8 +29,13 @@ test: setup
 demo: dist
 	node scripts/demo.mjs
 
+# The native bench output is kept so the wasm run of the store bench (same program, built
+# for wasm32-wasip1, run by V8 through node:wasi) can print wasm/native ratios.
 bench: dist
-	cargo bench --benches
+	@scripts/setup.sh bench
+	@mkdir -p out/bench
+	bash -o pipefail -c 'cargo bench --benches 2>&1 | tee out/bench/cargo-bench.txt'
+	node scripts/bench-wasm.mjs --native out/bench/cargo-bench.txt
 	node scripts/bench-browser.mjs
 
 fuzz:

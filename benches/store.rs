@@ -8,6 +8,10 @@
 //! Each time is the best of three runs. Run: `cargo bench --bench store` (release profile). `YARDSTICK_BENCH_N=200000` changes
 //! the count. The observations come from `tests/store_support/generate.rs`: seven platforms,
 //! daily account metrics with revisions, post lifetime totals read twice, ad spend.
+//!
+//! The same program runs as wasm: `node scripts/bench-wasm.mjs` builds it for
+//! `wasm32-wasip1` (`--no-default-features`) and runs it in V8 through `node:wasi`, so it
+//! must stay single-threaded and touch no files.
 
 // A benchmark stops at the first failure: it unwraps.
 #![allow(clippy::unwrap_used)]

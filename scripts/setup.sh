@@ -15,6 +15,20 @@ fail() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
 
 is_root() { [ "$(id -u)" -eq 0 ]; }
 
+# `scripts/setup.sh bench` (from `make bench` only, after the full setup): the wasm32-wasip1
+# target, which scripts/bench-wasm.mjs builds the store bench for. `make test` never needs it.
+setup_bench() {
+    command -v rustup >/dev/null || fail "rustup not found; install the wasm32-wasip1 target yourself"
+    if ! rustup target list --installed | grep -qx wasm32-wasip1; then
+        say "rustup target add wasm32-wasip1"
+        rustup target add wasm32-wasip1
+    fi
+}
+if [ "${1:-}" = bench ]; then
+    setup_bench
+    exit 0
+fi
+
 apt_updated=0
 apt_install() {
     if ! is_root || ! command -v apt-get >/dev/null; then
