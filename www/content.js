@@ -10,6 +10,13 @@
  * worker issued for this tab, so a port the page posts itself is refused. On a single-page
  * navigation it waits for the page to settle again and sends a fresh snapshot.
  *
+ * It also places the frame, because it owns it: fixed to the viewport, bottom-right by
+ * default, always clamped inside the viewport (on resize too), open or collapsed to a small
+ * tab. The overlay asks for a move or a collapse over the same port (the page cannot write
+ * to it; window messages are never obeyed) and remembers the place per site in extension
+ * storage, which this script cannot use: it sends the page's hostname once and reports each
+ * place it applied.
+ *
  * It must not read numbers (the core does), store anything, or talk to anything but the
  * service worker and the overlay. Message types are spelled here as in messages.js.
  */
@@ -24,6 +31,16 @@
   const MAX_SETTLE_MS = 8000;
   /** Attribute changes that can change what a reader sees (styles and classes cannot). */
   const WATCHED_ATTRIBUTES = ['aria-label', 'title', 'alt', 'hidden', 'aria-hidden', 'datetime'];
+
+  /** The frame's size open and collapsed to a tab, in CSS pixels. */
+  const OPEN_SIZE = { width: 380, height: 460 };
+  const TAB_SIZE = { width: 190, height: 44 };
+  /** The default gap between the frame and the viewport's bottom-right corner. */
+  const INSET = 16;
+  /** The frame shows at its remembered place, or where it is after this long without one. */
+  const PLACE_WAIT_MS = 1500;
+  /** The largest move one message may ask for, in CSS pixels. */
+  const MAX_STEP = 10000;
 
   const ext = globalThis.chrome;
   const extensionOrigin = ext.runtime.getURL('').startsWith('chrome-extension://')
@@ -65,19 +82,66 @@
   }
 
   /**
+   * Where the frame should sit: its distance from the viewport's right and bottom edges, and
+   * whether it is collapsed. What is shown is this, clamped to the viewport of the moment.
+   */
+  const place = { right: INSET, bottom: INSET, collapsed: false };
+
+  /** The viewport without scroll bars (the scrolling element's client box, per CSSOM). */
+  function viewport() {
+    const root = document.scrollingElement ?? document.documentElement;
+    return {
+      width: Math.min(window.innerWidth, root?.clientWidth || window.innerWidth),
+      height: Math.min(window.innerHeight, root?.clientHeight || window.innerHeight),
+    };
+  }
+
+  /**
+   * `wanted` as it fits the viewport: the frame's size, and its edges' distances kept
+   * between zero and what leaves the whole frame visible.
+   * @param {{right: number, bottom: number, collapsed: boolean}} wanted
+   */
+  function clamped(wanted) {
+    const size = wanted.collapsed ? TAB_SIZE : OPEN_SIZE;
+    const view = viewport();
+    const width = Math.min(size.width, view.width);
+    const height = Math.min(size.height, Math.max(TAB_SIZE.height, view.height - 2 * INSET));
+    const within = (/** @type {number} */ value, /** @type {number} */ most) =>
+      Math.round(Math.min(Math.max(value, 0), Math.max(most, 0)));
+    return {
+      right: within(wanted.right, view.width - width),
+      bottom: within(wanted.bottom, view.height - height),
+      width,
+      height,
+    };
+  }
+
+  /**
+   * Shows the frame at `place`, clamped to the viewport.
+   * @param {HTMLIFrameElement} frame
+   */
+  function applyPlace(frame) {
+    const shown = clamped(place);
+    setImportantStyles(frame, {
+      right: `${shown.right}px`,
+      bottom: `${shown.bottom}px`,
+      width: `${shown.width}px`,
+      height: `${shown.height}px`,
+    });
+    return shown;
+  }
+
+  /**
    * Creates the overlay frame. It hangs off <html>, outside <body>, so the page's framework
-   * does not re-render it away and the snapshot (which walks <body>) never contains it.
+   * does not re-render it away and the snapshot (which walks <body>) never contains it. It
+   * stays invisible until the overlay says where it sat on this site (or PLACE_WAIT_MS).
    */
   function injectOverlay() {
     const frame = document.createElement('iframe');
     frame.title = 'Yardstick';
     setImportantStyles(frame, {
       position: 'fixed',
-      right: '16px',
-      bottom: '16px',
-      width: '380px',
-      height: '460px',
-      'max-height': 'calc(100vh - 32px)',
+      visibility: 'hidden',
       border: '0',
       'border-radius': '10px',
       'box-shadow': '0 4px 24px rgba(0, 0, 0, 0.25)',
@@ -86,6 +150,7 @@
       background: 'transparent',
       display: 'block',
     });
+    applyPlace(frame);
     const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
     frame.src = ext.runtime.getURL('overlay.html');
     document.documentElement.append(frame);
@@ -148,9 +213,64 @@
     return channel.port1;
   }
 
+  /**
+   * A finite number within ±MAX_STEP from a message, else null.
+   * @param {unknown} value
+   */
+  function bounded(value) {
+    return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= MAX_STEP ? value : null;
+  }
+
+  /** Makes the frame visible (once placed, or when no place came in time). */
+  function reveal() {
+    frame.style.setProperty('visibility', 'visible', 'important');
+  }
+
+  /**
+   * Applies a request of the overlay's: a remembered place, a move by a delta, or a
+   * collapse. Anything else, or a malformed value, is ignored. Each move and collapse is
+   * reported back with the place it came to, for the overlay to remember.
+   * @param {MessagePort} port
+   * @param {unknown} data
+   */
+  function onOverlayMessage(port, data) {
+    if (typeof data !== 'object' || data === null) return;
+    const message = /** @type {Record<string, unknown>} */ (data);
+    if (message.type === 'ov-cs-place') {
+      const right = bounded(message.right);
+      const bottom = bounded(message.bottom);
+      if (right !== null && bottom !== null) Object.assign(place, { right, bottom });
+      place.collapsed = message.collapsed === true;
+      applyPlace(frame);
+      reveal();
+      return;
+    }
+    if (message.type === 'ov-cs-move') {
+      const dx = bounded(message.dx);
+      const dy = bounded(message.dy);
+      if (dx === null || dy === null) return;
+      const from = clamped(place);
+      const to = clamped({ ...place, right: from.right - dx, bottom: from.bottom - dy });
+      Object.assign(place, { right: to.right, bottom: to.bottom });
+    } else if (message.type === 'ov-cs-collapse' && typeof message.collapsed === 'boolean') {
+      place.collapsed = message.collapsed;
+    } else {
+      return;
+    }
+    const shown = applyPlace(frame);
+    port.postMessage({ type: 'cs-ov-placed', right: shown.right, bottom: shown.bottom, collapsed: place.collapsed });
+  }
+
   const { frame, loaded } = injectOverlay();
+  setTimeout(reveal, PLACE_WAIT_MS);
+  window.addEventListener('resize', () => applyPlace(frame));
   /** @type {Promise<MessagePort | null>} */
   const channel = loaded.then(() => openChannel(frame));
+  void channel.then((port) => {
+    if (!port) return;
+    port.onmessage = (event) => onOverlayMessage(port, event.data);
+    port.postMessage({ type: 'cs-ov-host', host: location.hostname });
+  });
   /** Counts readings so a slow, superseded one is never sent after a newer one. */
   let generation = 0;
   let lastUrl = location.href;

@@ -4,9 +4,9 @@
  * receiver (`cs` content script, `bg` service worker, `ov` overlay, `pp` popup), and the
  * guards that check an untrusted message's shape before anything acts on it.
  *
- * content.js is a classic script and cannot import this module: it spells its three types
- * (`cs-bg-issue-token`, `cs-ov-port`, `cs-ov-snapshot`) itself, and tests/tidy.rs holds the
- * spellings equal. This module must not do anything but name and check.
+ * content.js is a classic script and cannot import this module: it spells its types
+ * (`cs-bg-issue-token`, `cs-ov-port`, `cs-ov-snapshot`, the placing ones) itself, and
+ * tests/tidy.rs holds the spellings equal. This module must not do anything but name and check.
  */
 
 export const MSG = Object.freeze({
@@ -22,6 +22,16 @@ export const MSG = Object.freeze({
   overlayPort: 'cs-ov-port',
   /** Content script → overlay (over the port): a page snapshot to read. */
   overlaySnapshot: 'cs-ov-snapshot',
+  /** Content script → overlay (over the port): `{host}`, the page's hostname, to place by. */
+  overlayHost: 'cs-ov-host',
+  /** Content script → overlay (over the port): `{right, bottom, collapsed}`, where the frame now is. */
+  overlayPlaced: 'cs-ov-placed',
+  /** Overlay → content script (over the port): `{right, bottom, collapsed}`, where it sat on this site. */
+  overlayPlace: 'ov-cs-place',
+  /** Overlay → content script (over the port): `{dx, dy}`, move the frame by this many CSS pixels. */
+  overlayMove: 'ov-cs-move',
+  /** Overlay → content script (over the port): `{collapsed}`, collapse to a tab or open. */
+  overlayCollapse: 'ov-cs-collapse',
 });
 
 /**

@@ -18,6 +18,7 @@ import { send } from './ext.js';
 import { MSG, isMessage } from './messages.js';
 import { diagnosticItems, element, observationRows } from './render.js';
 import { showKpis } from './kpi-view.js';
+import { placeOverlay } from './overlay-place.js';
 import { showCampaigns } from './campaign.js';
 
 /** @typedef {import('./render.js').Observation} Observation */
@@ -69,6 +70,7 @@ async function onWindowMessage(event) {
     port.onmessage = (message) => {
       readings = readings.then(() => onSnapshot(message.data)).catch(showFailure);
     };
+    placeOverlay(port);
   }
 }
 
