@@ -250,10 +250,17 @@ test('the KPIs collapse by keyboard, stay collapsed on the next page, and read w
     assert.equal(await again.locator('#kpis-body').isVisible(), true);
 
     const surface = () => again.evaluate(() => getComputedStyle(/** @type {Element} */ (document.getElementById('kpis'))).backgroundColor);
+    // The overlay page around the KPIs follows the scheme too, with text that stays readable.
+    const pageColours = () => again.evaluate(() => {
+      const style = getComputedStyle(document.body);
+      return [style.backgroundColor, style.color];
+    });
     await page.emulateMedia({ colorScheme: 'light' });
     assert.equal(await surface(), 'rgb(255, 255, 255)');
+    assert.deepEqual(await pageColours(), ['rgb(255, 255, 255)', 'rgb(29, 36, 48)']);
     await page.emulateMedia({ colorScheme: 'dark' });
     assert.equal(await surface(), 'rgb(22, 27, 34)');
+    assert.deepEqual(await pageColours(), ['rgb(13, 17, 23)', 'rgb(230, 237, 243)']);
   } finally {
     assert.deepEqual(await browser.close(), []);
   }
