@@ -450,6 +450,18 @@ fn a_page_gets_its_campaigns_and_its_spot_check_in_one_call() {
     assert_eq!(shown["subject"]["id"], "urn:li:activity:new");
     assert_eq!(shown["campaigns"], json!([]), "no strategy, no campaigns");
     assert_eq!(shown["spot_check"]["check"]["verdict"]["kind"], "compared");
+    // A campaign whose rules and picks name none of the page's items is not shown.
+    let elsewhere = json(
+        &campaign_page(
+            Some(STRATEGY.into()),
+            history(true),
+            "2027-03-15T09:00:00Z",
+            js(&json!(page)),
+            None,
+        )
+        .unwrap(),
+    );
+    assert_eq!(elsewhere["campaigns"], json!([]));
     // A strategy the core refuses is said, and the spot-check still shows.
     let refused = json(
         &campaign_page(

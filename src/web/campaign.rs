@@ -544,6 +544,36 @@ fn page_items(observations: &[Observation]) -> Vec<PageItem> {
     items.into_iter().collect()
 }
 
+/// The page's items as content a campaign's rules can look at: the name the page gave and
+/// the earliest day it read, no figures. Only for deciding which campaigns are worth
+/// measuring; the measurement takes everything from the store.
+fn page_content(observations: &[Observation], items: &[PageItem]) -> Vec<Content> {
+    items
+        .iter()
+        .filter_map(|item| {
+            let own: Vec<&Observation> = observations
+                .iter()
+                .filter(|o| {
+                    o.platform == item.platform
+                        && o.scope == item.scope
+                        && o.account == item.account
+                        && o.post_id.as_deref() == Some(item.id.as_str())
+                })
+                .collect();
+            Some(Content {
+                platform: item.platform,
+                account: item.account.clone(),
+                scope: item.scope,
+                id: item.id.clone(),
+                name: own.iter().find_map(|o| o.name.clone()),
+                first_day: own.iter().map(|o| o.start).min()?,
+                info: ContentInfo::default(),
+                figures: BTreeMap::new(),
+            })
+        })
+        .collect()
+}
+
 /// How far up an item sits: a campaign holds ad sets, which hold ads; posts stand alone.
 fn level(scope: Scope) -> u8 {
     match scope {
@@ -622,14 +652,16 @@ fn is_item(row: &campaign::ContentRow, item: &PageItem) -> bool {
 fn campaigns_on_page(
     plans: &[CampaignPlan],
     items: &[PageItem],
+    content: &[Content],
     store: &Store,
     when: When,
     language: Language,
 ) -> Vec<PageCampaign> {
     let mut found = Vec::new();
     for plan in plans {
-        let platforms_meet = items.iter().any(|i| plan.platforms.contains(&i.platform));
-        if !platforms_meet {
+        // Measuring reads the whole store: only campaigns whose rules or picks name one of
+        // the page's items (counted, excluded or outside the dates) are measured.
+        if campaign::matching::match_content(plan, content).is_empty() {
             continue;
         }
         let (view, error) = match measure(plan, store, when) {
@@ -689,7 +721,14 @@ pub fn campaign_page(
         None => (Vec::new(), None),
         Some(Err(error)) => (Vec::new(), Some(error.to_string())),
         Some(Ok(loaded)) => (
-            campaigns_on_page(&loaded.plans, &items, &store, when, language),
+            campaigns_on_page(
+                &loaded.plans,
+                &items,
+                &page_content(&observations, &items),
+                &store,
+                when,
+                language,
+            ),
             None,
         ),
     };
