@@ -29,6 +29,7 @@ use crate::metrics::CanonicalMetric;
 use crate::model::{Distribution, Metric, Platform, Scope};
 use crate::strategy::file::{self as strategy_file, Problem, StrategyFileError, MAX_FILE_BYTES};
 use crate::strategy::measure;
+use crate::strategy::reader::edit_distance;
 use crate::strategy::{Aggregation, Campaign, Direction, Kpi, PeriodSpec, PlatformScope, Strategy};
 
 /// The fields a campaign object carries for its definition, beside `id`, `name`, `start`,
@@ -1404,26 +1405,6 @@ impl PlanReader {
             }
         }
     }
-}
-
-/// Single-character edits between two short words.
-fn edit_distance(a: &str, b: &str) -> usize {
-    if a.chars().count() > 40 {
-        return usize::MAX;
-    }
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous.get(j).copied().unwrap_or(0) + usize::from(ca != *cb);
-            let deletion = previous.get(j + 1).copied().unwrap_or(0) + 1;
-            let insertion = current.get(j).copied().unwrap_or(0) + 1;
-            current.push(substitution.min(deletion).min(insertion));
-        }
-        previous = current;
-    }
-    previous.last().copied().unwrap_or(0)
 }
 
 #[cfg(test)]

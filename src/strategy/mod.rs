@@ -12,7 +12,7 @@ pub mod file;
 pub mod measure;
 pub mod model;
 pub mod period;
-mod reader;
+pub(crate) mod reader;
 mod schema;
 pub mod templates;
 

@@ -414,7 +414,12 @@ pub(super) fn closest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
         .map(|(_, candidate)| candidate)
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
+/// Single-character edits between two short words, for "did you mean" hints. Words over 40
+/// characters are never near misses (and would make the table needlessly large).
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
+    if a.chars().count() > 40 {
+        return usize::MAX;
+    }
     let b: Vec<char> = b.chars().collect();
     let mut previous: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
