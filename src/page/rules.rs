@@ -17,7 +17,8 @@ use super::url::{PageUrl, PathPattern};
 use crate::model::{Distribution, Language, Metric, Platform, Scope, Unit, Window};
 use crate::values::RelativeEnd;
 
-/// `(source path, compiled JSON)` of one platform's rules.
+/// `(source path, compiled JSON)` of one rules file (the analytics pages' and the
+/// ad managers' alike).
 macro_rules! rule_file {
     ($name:literal) => {
         (
@@ -26,6 +27,7 @@ macro_rules! rule_file {
         )
     };
 }
+pub(super) use rule_file;
 
 /// The rule files, one per platform: `rules/<name>.toml`, turned into JSON by `build.rs`
 /// (a TOML parser would cost the wasm module ~68 KB gzip) and compiled in.

@@ -15,29 +15,19 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::super::rules::{Confidence, Labels, LanguageSource, PeriodRule, RulesError};
+use super::super::rules::{rule_file, Confidence, Labels, LanguageSource, PeriodRule, RulesError};
 use super::super::text::fold;
 use super::super::url::{PageUrl, PathPattern};
 use crate::model::{Language, Metric, Platform, Scope, Unit};
 
-/// `(source path, compiled JSON)` of one ad manager's rules (`build.rs` converts every
-/// `rules/*.toml` to JSON; see `src/page/rules.rs` for why).
-macro_rules! ad_rule_file {
-    ($name:literal) => {
-        (
-            concat!("rules/", $name, ".toml"),
-            include_str!(concat!(env!("OUT_DIR"), "/rules-", $name, ".json")),
-        )
-    };
-}
-
-/// The ad managers' rule files.
+/// The ad managers' rule files (`build.rs` converts every `rules/*.toml` to JSON; see
+/// `src/page/rules.rs` for why).
 const AD_RULE_FILES: &[(&str, &str)] = &[
-    ad_rule_file!("meta-ads"),
-    ad_rule_file!("linkedin-ads"),
-    ad_rule_file!("x-ads"),
-    ad_rule_file!("tiktok-ads"),
-    ad_rule_file!("pinterest-ads"),
+    rule_file!("meta-ads"),
+    rule_file!("linkedin-ads"),
+    rule_file!("x-ads"),
+    rule_file!("tiktok-ads"),
+    rule_file!("pinterest-ads"),
 ];
 
 /// How a column's cells write their figure.
