@@ -10,6 +10,8 @@
 //!
 //! # Organization
 //! - [`model`], [`metrics`]: the ground floor — platforms, metrics, observations.
+//! - [`content`]: what sources say about a post or ad besides its numbers (text, links,
+//!   result type, attribution), one record per entity beside the observations.
 //! - [`values`]: locale-proof numbers, durations, currencies, dates and periods.
 //! - [`page`]: the page snapshot and the label-anchored readers driven by `rules/`.
 //! - [`import`]: the platforms' export files (CSV, XLSX, ZIP).
@@ -19,6 +21,7 @@
 //! Data flows one way: nothing in a lower module imports a higher one.
 
 pub mod campaign;
+pub mod content;
 pub mod derive;
 pub mod evaluate;
 pub mod import;

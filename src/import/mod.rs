@@ -50,6 +50,7 @@ use serde::{Deserialize, Serialize};
 pub use error::{ImportError, Result};
 pub use output::Progress;
 
+use crate::content::ContentRecord;
 use crate::model::{Diagnostic, Language, Observation, Platform};
 use detect::{cell, detect, first_rows, Detected};
 use kinds::Shape;
@@ -63,6 +64,10 @@ pub struct ImportResult {
     #[serde(flatten)]
     pub summary: ImportSummary,
     pub observations: Vec<Observation>,
+    /// What the file said about its posts or ad entities besides their numbers (post
+    /// text, links, result type, attribution, campaign), one record per entity.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub content: Vec<ContentRecord>,
 }
 
 /// What one imported file was, without its observations.
@@ -117,6 +122,7 @@ pub fn import_file_with_progress(
     Ok(ImportResult {
         summary,
         observations,
+        content: Vec::new(),
     })
 }
 

@@ -62,6 +62,7 @@ pub fn read_ad_manager(
                 page_kind: None,
                 period: None,
                 observations: Vec::new(),
+                content: Vec::new(),
                 diagnostics: vec![
                     Diagnostic::error("rules_invalid", error.to_string()).at(snapshot.url.clone())
                 ],
@@ -247,6 +248,7 @@ impl<'s, 'r> AdPage<'s, 'r> {
             page_kind: Some(self.matched.page.kind.clone()),
             period: self.period,
             observations: self.observations,
+            content: Vec::new(),
             diagnostics: self.diagnostics,
         }
     }

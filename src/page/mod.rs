@@ -24,6 +24,7 @@ mod html;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::content::ContentRecord;
 use crate::model::{Diagnostic, Observation, Platform};
 
 pub use crate::values::DateRange;
@@ -43,6 +44,10 @@ pub struct PageReading {
     /// read (a diagnostic says which).
     pub period: Option<DateRange>,
     pub observations: Vec<Observation>,
+    /// What the page said about its posts or ad entities besides their numbers (text,
+    /// links, result type, attribution), one record per entity.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub content: Vec<ContentRecord>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -62,6 +67,7 @@ pub fn read_page(snapshot: &Snapshot, read_at: DateTime<Utc>) -> PageReading {
         page_kind: None,
         period: None,
         observations: Vec::new(),
+        content: Vec::new(),
         diagnostics: vec![diagnostic.at(snapshot.url.clone())],
     };
     let rules = match rules::all_rules() {

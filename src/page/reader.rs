@@ -148,6 +148,7 @@ pub fn read_matched(
             _ => None,
         },
         observations,
+        content: Vec::new(),
         diagnostics,
     }
 }

@@ -94,6 +94,7 @@ impl Store {
             series,
             index,
             facts,
+            ..
         } = self;
         let position = *index.entry(key).or_insert_with(|| {
             series.push(Series::new(key, observation.metric.clone()));

@@ -19,6 +19,7 @@
 //!
 //! The store does no I/O and has no clock: bytes come and go through the caller.
 
+mod content;
 mod cover;
 mod entity;
 mod error;
@@ -43,6 +44,7 @@ use serde::Serialize;
 
 use crate::model::{Metric, Observation, Source, SourceKind, Window};
 
+pub use content::ContentMergeReport;
 pub use cover::{Basis, Coverage};
 pub use error::{MergeError, PersistError, QueryError};
 pub use merge::{MergeReport, Rejected};
@@ -64,6 +66,8 @@ pub struct Store {
     series: Vec<Series>,
     index: FxHashMap<SeriesKey, usize>,
     facts: usize,
+    /// What sources said about posts and ad entities besides their numbers.
+    content: content::ContentTable,
 }
 
 /// The facts of one entity and metric.
@@ -212,7 +216,7 @@ impl Store {
 /// their tables were built.
 impl PartialEq for Store {
     fn eq(&self, other: &Self) -> bool {
-        self.facts == other.facts && self.facts() == other.facts()
+        self.facts == other.facts && self.facts() == other.facts() && self.content == other.content
     }
 }
 
