@@ -151,12 +151,17 @@ fn arbitrary_snapshot() -> impl Strategy<Value = Snapshot> {
         Just("a".to_owned()),
         Just("h1".to_owned()),
     ];
-    let node = (proptest::option::of(0u32..40), tag, text, attrs).prop_map(
-        |(parent, tag, text, attrs)| SnapshotNode {
+    let href = proptest::option::of(prop_oneof![
+        Just("https://ads.example.test/x".to_owned()),
+        "\\PC{0,30}",
+    ]);
+    let node = (proptest::option::of(0u32..40), tag, text, attrs, href).prop_map(
+        |(parent, tag, text, attrs, href)| SnapshotNode {
             parent,
             tag,
             text,
             attrs,
+            href,
         },
     );
     let url = prop_oneof![

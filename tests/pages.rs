@@ -360,12 +360,18 @@ fn arbitrary_snapshot() -> impl Strategy<Value = Snapshot> {
         Just("yta-latest-activity-card".to_owned()),
         Just("number-flow-react".to_owned()),
     ];
-    let node = (proptest::option::of(0u32..40), tag, text, attrs).prop_map(
-        |(parent, tag, text, attrs)| SnapshotNode {
+    let href = proptest::option::of(prop_oneof![
+        Just("https://www.linkedin.com/feed/update/urn:li:activity:1/".to_owned()),
+        Just("https://x.com/a/status/1".to_owned()),
+        "\\PC{0,30}",
+    ]);
+    let node = (proptest::option::of(0u32..40), tag, text, attrs, href).prop_map(
+        |(parent, tag, text, attrs, href)| SnapshotNode {
             parent,
             tag,
             text,
             attrs,
+            href,
         },
     );
     let url = prop_oneof![

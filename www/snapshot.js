@@ -12,8 +12,10 @@
  * Rules: nodes[0] is <body>; elements in pre-order, each with its parent's index; an
  * element's own text is its direct text children joined by single spaces, white space
  * collapsed (JavaScript's \s) and trimmed; only KEPT_ATTRIBUTES and data-* are kept, values
- * collapsed the same way; SKIPPED_ELEMENTS and everything inside them are left out; the
- * children of an open shadow root hang under its host, before the host's light children.
+ * collapsed the same way; an <a href> keeps the absolute address the browser resolved
+ * (`a.href`) when it is http(s) and at most MAX_HREF_CHARS long; SKIPPED_ELEMENTS and
+ * everything inside them are left out; the children of an open shadow root hang under its
+ * host, before the host's light children.
  */
 (function defineSnapshot() {
   'use strict';
@@ -34,12 +36,16 @@
   ]);
 
   const TEXT_NODE = 3;
+  const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
+
+  /** The longest link address kept; longer ones are left out, never cut (as in the core). */
+  const MAX_HREF_CHARS = 2000;
 
   /** Elements whose content never reaches a snapshot. */
   const SKIPPED_ELEMENTS = new Set(['script', 'style', 'noscript', 'template', 'svg']);
 
   /**
-   * @typedef {{parent?: number, tag: string, text?: string, attrs?: Record<string, string>}} SnapshotNode
+   * @typedef {{parent?: number, tag: string, text?: string, attrs?: Record<string, string>, href?: string}} SnapshotNode
    * @typedef {{url: string, lang?: string, title: string, nodes: SnapshotNode[]}} Snapshot
    */
 
@@ -84,6 +90,20 @@
   }
 
   /**
+   * A link's address as the browser resolved it, when the element is an HTML <a> with an
+   * href that is an http(s) address of at most MAX_HREF_CHARS; otherwise undefined.
+   * (`protocol` is ':' when the href does not parse.)
+   * @param {Element} element
+   */
+  function linkAddress(element) {
+    if (element.namespaceURI !== HTML_NAMESPACE || !element.hasAttribute('href')) return undefined;
+    const anchor = /** @type {HTMLAnchorElement} */ (element);
+    if (anchor.protocol !== 'http:' && anchor.protocol !== 'https:') return undefined;
+    const href = anchor.href;
+    return href.length <= MAX_HREF_CHARS ? href : undefined;
+  }
+
+  /**
    * Snapshots `doc` (the live document in the content script; any parsed document in tests).
    * `exclude` holds elements to leave out with their content (the overlay's own frame).
    * @param {Document} doc
@@ -110,13 +130,17 @@
       const parent = /** @type {number} */ (parents.pop());
       const tag = element.localName.toLowerCase();
       if (SKIPPED_ELEMENTS.has(tag) || exclude.has(element)) continue;
-      // Keys in the order the Rust side writes them: parent, tag, text, attrs.
+      // Keys in the order the Rust side writes them: parent, tag, text, attrs, href.
       /** @type {SnapshotNode} */
       const node = parent < 0 ? { tag } : { parent, tag };
       const text = ownText(element);
       if (text) node.text = text;
       const attrs = keptAttributes(element);
       if (attrs) node.attrs = attrs;
+      if (tag === 'a') {
+        const href = linkAddress(element);
+        if (href !== undefined) node.href = href;
+      }
       const index = nodes.push(node) - 1;
       // Pushed last to first so they pop first to last: the light children, then the open
       // shadow root's children above them, so the shadow's come out first. (A <template>'s

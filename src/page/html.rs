@@ -7,7 +7,10 @@
 //! does; only [`KEPT_ATTRIBUTES`] and `data-*` attributes are kept, their values collapsed
 //! the same way; [`SKIPPED_ELEMENTS`] and everything inside them are left out; the title is
 //! `document.title` (the first HTML `<title>`, ASCII white space stripped and collapsed);
-//! `lang` is the `lang` attribute of `<html>`. The HTML parser (html5ever) decodes entities
+//! `lang` is the `lang` attribute of `<html>`; a link's `href` is resolved against the
+//! document's base URL (the first `<base href>`, else the page's address) by
+//! [`super::link`], which leaves out what it cannot resolve exactly as the browser does.
+//! The HTML parser (html5ever) decodes entities
 //! and repairs markup as a browser does. Declarative shadow DOM is not expanded (its
 //! `<template>` is skipped). This module must not interpret the page: that is the reader's
 //! job.
@@ -17,6 +20,7 @@ use std::collections::BTreeMap;
 use scraper::node::Node;
 use scraper::Html;
 
+use super::link::resolve_href;
 use super::snapshot::{Snapshot, SnapshotNode, KEPT_ATTRIBUTES, SKIPPED_ELEMENTS};
 use super::text::collapse_whitespace;
 
@@ -34,6 +38,7 @@ pub fn snapshot_from_html(html: &str, url: &str) -> Snapshot {
         title: document_title(&document),
         nodes: Vec::new(),
     };
+    let base = document_base(&document, url);
     let Some(body) = root.children().find(|child| {
         matches!(child.value(), Node::Element(e) if e.name() == "body" && &*e.name.ns == HTML_NAMESPACE)
     }) else {
@@ -61,12 +66,19 @@ pub fn snapshot_from_html(html: &str, url: &str) -> Snapshot {
             .filter(|(name, _)| KEPT_ATTRIBUTES.contains(name) || name.starts_with("data-"))
             .map(|(name, value)| (name.to_owned(), collapse_whitespace(value)))
             .collect();
+        let href = match element.attr("href") {
+            Some(href) if tag == "a" && &*element.name.ns == HTML_NAMESPACE => {
+                resolve_href(href, &base)
+            }
+            _ => None,
+        };
         let index = u32::try_from(snapshot.nodes.len()).unwrap_or(u32::MAX);
         snapshot.nodes.push(SnapshotNode {
             parent,
             tag,
             text: collapse_whitespace(&own_text.join(" ")),
             attrs,
+            href,
         });
         let children: Vec<_> = node.children().collect();
         for child in children.into_iter().rev() {
@@ -74,6 +86,24 @@ pub fn snapshot_from_html(html: &str, url: &str) -> Snapshot {
         }
     }
     snapshot
+}
+
+/// The document's base URL: the first `<base>` with an `href`, resolved against the page's
+/// address, else the page's address.
+fn document_base(document: &Html, url: &str) -> String {
+    let base_href = document
+        .tree
+        .root()
+        .descendants()
+        .find_map(|node| match node.value() {
+            Node::Element(e) if e.name() == "base" && &*e.name.ns == HTML_NAMESPACE => {
+                e.attr("href")
+            }
+            _ => None,
+        });
+    base_href
+        .and_then(|href| resolve_href(href, url))
+        .unwrap_or_else(|| url.to_owned())
 }
 
 /// `document.title`: the child text of the first `<title>` in the HTML namespace, with
@@ -116,6 +146,14 @@ mod tests {
                 .iter()
                 .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
                 .collect(),
+            href: None,
+        }
+    }
+
+    fn link(parent: Option<u32>, text: &str, href: Option<&str>) -> SnapshotNode {
+        SnapshotNode {
+            href: href.map(str::to_owned),
+            ..node(parent, "a", text, &[])
         }
     }
 
@@ -177,6 +215,47 @@ mod tests {
         let tags: Vec<&str> = snapshot.nodes.iter().map(|n| n.tag.as_str()).collect();
         assert_eq!(tags, ["body", "p", "p"]);
         assert_eq!(snapshot.nodes[2].parent, Some(0));
+    }
+
+    #[test]
+    fn links_keep_their_resolved_web_address_only() {
+        check(
+            r##"<body><a href="/feed/update/urn:li:activity:7/">Post</a><a href="javascript:void(0)">Menu</a>
+               <a href="#">Top</a><a>No href</a><a href="mailto:a@example.test">Mail</a>
+               <a href="https://x.com/northwind/status/1834567890123456789">On X</a></body>"##,
+            &[
+                node(None, "body", "", &[]),
+                link(
+                    Some(0),
+                    "Post",
+                    Some("https://example.test/feed/update/urn:li:activity:7/"),
+                ),
+                link(Some(0), "Menu", None),
+                link(Some(0), "Top", Some("https://example.test/#")),
+                link(Some(0), "No href", None),
+                link(Some(0), "Mail", None),
+                link(
+                    Some(0),
+                    "On X",
+                    Some("https://x.com/northwind/status/1834567890123456789"),
+                ),
+            ],
+        );
+        // A <base> moves what relative links resolve against; other elements' href is not kept.
+        let snapshot = snapshot_from_html(
+            r#"<head><base href="/analytics/"></head><body><a href="post/1">p</a><link href="/x"><area href="/y"></body>"#,
+            "https://www.linkedin.com/company/1/",
+        );
+        let hrefs: Vec<Option<&str>> = snapshot.nodes.iter().map(|n| n.href.as_deref()).collect();
+        assert_eq!(
+            hrefs,
+            [
+                None,
+                Some("https://www.linkedin.com/analytics/post/1"),
+                None,
+                None
+            ]
+        );
     }
 
     #[test]

@@ -20,6 +20,8 @@ mod url;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod html;
+#[cfg(not(target_arch = "wasm32"))]
+mod link;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

@@ -21,6 +21,11 @@
 //!   Comments are not text. Omitted from JSON when empty.
 //! - `attrs`: [`KEPT_ATTRIBUTES`] and every `data-*` attribute, values collapsed the same
 //!   way (an empty value stays, as `hidden=""` does). Omitted from JSON when empty.
+//! - `href`: on an `<a>` element (HTML namespace) with an `href` attribute, the absolute
+//!   address the browser resolves it to (`a.href`, against the document's base URL), kept
+//!   only when it is `http:` or `https:` and at most [`MAX_HREF_CHARS`] characters long
+//!   (longer ones are left out, never cut). Omitted from JSON otherwise, so snapshots from
+//!   before links were kept still parse.
 //! - Open shadow roots: their children hang under the host, before its light-DOM
 //!   children. Saved HTML has none: declarative shadow DOM is not expanded natively, so
 //!   fixtures must not use it.
@@ -44,6 +49,9 @@ pub const KEPT_ATTRIBUTES: &[&str] = &[
     // A grid cell's column (ad managers' virtualised tables render cells out of order).
     "aria-colindex",
 ];
+
+/// The longest link address a snapshot keeps (`www/snapshot.js` has the same limit).
+pub const MAX_HREF_CHARS: usize = 2_000;
 
 /// Elements whose content never reaches a snapshot.
 pub const SKIPPED_ELEMENTS: &[&str] = &["script", "style", "noscript", "template", "svg"];
@@ -79,4 +87,8 @@ pub struct SnapshotNode {
     /// Kept attributes ([`KEPT_ATTRIBUTES`] and `data-*`), values with white space collapsed.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub attrs: BTreeMap<String, String>,
+    /// For a link (`<a href>`): the absolute `http(s)` address it points to, as the browser
+    /// resolved it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub href: Option<String>,
 }
