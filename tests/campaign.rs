@@ -13,7 +13,7 @@ use yardstick::campaign::{
     measure, CampaignError, CampaignView, ContentRow, Membership, PaidError, Part,
 };
 use yardstick::evaluate::Status;
-use yardstick::model::{Observation, Platform, Scope, Unit};
+use yardstick::model::{Language, Observation, Platform, Scope, Unit};
 use yardstick::store::Store;
 
 fn view() -> CampaignView {
@@ -21,9 +21,10 @@ fn view() -> CampaignView {
     let plan = strategy.plan("open-day-2027").unwrap();
     measure(
         plan,
-        &fixture::store(),
-        &fixture::content_info(),
+        &fixture::store_with_content(),
+        &fixture::meta_info(),
         fixture::today(),
+        Language::En,
     )
     .unwrap()
 }
@@ -317,7 +318,7 @@ fn content_is_ranked_by_its_contribution() {
 fn without_the_sources_texts_rules_read_only_the_short_names() {
     let strategy = fixture::strategy();
     let plan = strategy.plan("open-day-2027").unwrap();
-    let view = measure(plan, &fixture::store(), &[], fixture::today()).unwrap();
+    let view = measure(plan, &fixture::store(), &[], fixture::today(), Language::En).unwrap();
     let organic: Vec<(Platform, &str)> = view
         .content
         .iter()
@@ -357,7 +358,14 @@ fn money_in_two_currencies_is_refused_without_a_rate() {
     // The campaign names euro as its currency but gives no rate for dollars.
     let strategy = fixture::strategy();
     let plan = strategy.plan("open-day-2027").unwrap();
-    let refused = measure(plan, &store, &fixture::content_info(), fixture::today()).unwrap_err();
+    let refused = measure(
+        plan,
+        &store,
+        &fixture::content_info(),
+        fixture::today(),
+        Language::En,
+    )
+    .unwrap_err();
     let CampaignError::Money {
         source: PaidError::MissingRate { from, report, .. },
         ..
@@ -377,6 +385,7 @@ fn money_in_two_currencies_is_refused_without_a_rate() {
         &store,
         &[],
         fixture::today(),
+        Language::En,
     )
     .unwrap_err();
     assert!(
@@ -394,6 +403,7 @@ fn money_in_two_currencies_is_refused_without_a_rate() {
         &store,
         &[],
         fixture::today(),
+        Language::En,
     )
     .unwrap();
     let spend = view.totals.last().unwrap().figure("spend").unwrap();
@@ -445,6 +455,7 @@ fn days_read_one_by_one_feed_the_pacing_and_show_their_gaps() {
         &daily_meta_store(),
         &[],
         "2027-03-11".parse().unwrap(),
+        Language::En,
     )
     .unwrap();
     let spend = &view.kpis[0].evaluation;

@@ -9,8 +9,8 @@ use chrono::NaiveDate;
 use serde_json::{json, Value};
 use yardstick::campaign::file::load;
 use yardstick::campaign::matching::{match_content, Membership};
-use yardstick::campaign::{CampaignPlan, Content, ContentInfo};
-use yardstick::model::{Platform, Scope};
+use yardstick::campaign::{CampaignPlan, Content, ContentInfo, ReasonKind};
+use yardstick::model::{Language, Platform, Scope};
 
 fn plan(fields: Value) -> CampaignPlan {
     let mut campaign = json!({
@@ -266,9 +266,25 @@ fn ad_rules_read_names_ids_levels_and_parent_campaigns() {
         ],
     );
     let items = match_content(&plan, &content);
+    let through_parent = &items[3].reasons[0];
     assert_eq!(
-        items[3].reasons[0].evidence.as_deref(),
-        Some("in campaign Launch 2027")
+        (
+            through_parent.kind,
+            through_parent.via_campaign,
+            through_parent.evidence.as_deref()
+        ),
+        (ReasonKind::AdName, true, Some("Launch 2027"))
+    );
+    assert!(
+        through_parent.because.ends_with(", through its campaign"),
+        "{}",
+        through_parent.because
+    );
+    let dutch = through_parent.clone().in_language(Language::Nl).because;
+    assert!(dutch.starts_with("advertentiebeheer: "), "{dutch}");
+    assert!(
+        dutch.ends_with(", via de campagne waarin het zit"),
+        "{dutch}"
     );
 }
 
@@ -314,15 +330,36 @@ fn a_post_page_finds_the_campaigns_it_belongs_to() {
         "2027-05-02",
         "We are hiring for the #Launch27 team",
     );
-    let found: Vec<(&str, String)> = yardstick::campaign::matching::campaigns_for(&plans, &item)
-        .into_iter()
-        .map(|(plan, reasons)| (plan.id.as_str(), reasons[0].because.clone()))
-        .collect();
+    let found = |language: Language| -> Vec<(&str, ReasonKind, String, String)> {
+        yardstick::campaign::matching::campaigns_for(&plans, &item, language)
+            .into_iter()
+            .map(|(plan, reasons)| {
+                (
+                    plan.id.as_str(),
+                    reasons[0].kind,
+                    reasons[0].value.clone(),
+                    reasons[0].because.clone(),
+                )
+            })
+            .collect()
+    };
     assert_eq!(
-        found,
+        found(Language::En),
         [
-            ("launch", "hashtag #launch27".to_owned()),
-            ("hiring", "keyword \"we are hiring\"".to_owned())
+            (
+                "launch",
+                ReasonKind::Hashtag,
+                "launch27".to_owned(),
+                "hashtag #launch27".to_owned()
+            ),
+            (
+                "hiring",
+                ReasonKind::Keyword,
+                "we are hiring".to_owned(),
+                "keyword \"we are hiring\"".to_owned()
+            )
         ]
     );
+    let dutch: Vec<String> = found(Language::Nl).into_iter().map(|f| f.3).collect();
+    assert_eq!(dutch, ["hashtag #launch27", "trefwoord \"we are hiring\""]);
 }

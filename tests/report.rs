@@ -16,9 +16,10 @@ fn view() -> CampaignView {
     let plan = strategy.plan("open-day-2027").unwrap();
     measure(
         plan,
-        &fixture::store(),
-        &fixture::content_info(),
+        &fixture::store_with_content(),
+        &fixture::meta_info(),
         fixture::today(),
+        Language::En,
     )
     .unwrap()
 }

@@ -147,7 +147,7 @@ fn a_post_is_compared_with_the_same_accounts_posts_of_the_last_twelve_months() {
     assert_eq!(check.compared_with, "own_history");
     assert_eq!(
         (check.window.start, check.window.end),
-        (day("2026-03-14"), day("2027-03-14"))
+        (day("2026-03-15"), day("2027-03-15"))
     );
     assert_eq!(check.reading, "lifetime");
     assert_eq!(check.age_days, Some(5));
@@ -377,4 +377,74 @@ fn ad_campaigns_compare_counts_over_periods_of_the_same_length() {
         panic!("{:?}", cpc.verdict)
     };
     assert_eq!((rank, history), (1, 6));
+}
+
+/// The post's observations with their lifetime totals read on `read_on` instead of on
+/// 15 March.
+fn read_on(observations: Vec<Observation>, read_on: &str) -> Vec<Observation> {
+    observations
+        .into_iter()
+        .map(|mut o| {
+            o.end = day(read_on);
+            o
+        })
+        .collect()
+}
+
+#[test]
+fn the_window_looks_through_today_and_not_beyond() {
+    let mut store = store();
+    let mut observations = Vec::new();
+    // Published and read today: the page just read.
+    observations.extend(post(
+        Platform::LinkedIn,
+        "urn:li:activity:today",
+        "2027-03-15",
+        10_000.0,
+        [150.0, 20.0, 10.0, 30.0],
+    ));
+    // Read "tomorrow" (a clock ahead of the reporting zone), published tomorrow or earlier.
+    observations.extend(read_on(
+        post(
+            Platform::LinkedIn,
+            "urn:li:activity:tomorrow",
+            "2027-03-16",
+            10_000.0,
+            [10.0, 0.0, 0.0, 0.0],
+        ),
+        "2027-03-16",
+    ));
+    observations.extend(read_on(
+        post(
+            Platform::LinkedIn,
+            "urn:li:activity:read-late",
+            "2027-03-01",
+            10_000.0,
+            [10.0, 0.0, 0.0, 0.0],
+        ),
+        "2027-03-16",
+    ));
+    store.merge(&observations).unwrap();
+
+    let today = spot_check(
+        &store,
+        &ask("urn:li:activity:today", CanonicalMetric::EngagementRate),
+    )
+    .unwrap();
+    assert!((today.value.unwrap() - 0.021).abs() < 1e-12);
+    assert_eq!(today.age_days, Some(0));
+    // Seven posts of the year and the one of 10 March; neither reading dated 16 March.
+    let Verdict::Compared { history, .. } = today.verdict else {
+        panic!("{:?}", today.verdict);
+    };
+    assert_eq!(history, 8);
+
+    for later in ["urn:li:activity:tomorrow", "urn:li:activity:read-late"] {
+        let check = spot_check(&store, &ask(later, CanonicalMetric::EngagementRate)).unwrap();
+        assert_eq!(
+            (check.value, &check.verdict),
+            (None, &Verdict::NoValue),
+            "{later}"
+        );
+    }
 }

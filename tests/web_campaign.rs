@@ -15,7 +15,7 @@ use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 use yardstick::campaign;
-use yardstick::model::Observation;
+use yardstick::model::{Language, Observation};
 use yardstick::store::Store;
 use yardstick::web::campaign::{
     campaign_overview, campaign_page, campaign_report, campaigns_for, measure_campaign, spot_check,
@@ -98,8 +98,14 @@ fn a_measured_campaign_is_the_cores_view_with_its_status_and_names() {
     );
     let loaded = campaign::load(STRATEGY).unwrap();
     let today = TODAY.parse().unwrap();
-    let core =
-        campaign::measure(loaded.plan("open-day-2027").unwrap(), &store(), &[], today).unwrap();
+    let core = campaign::measure(
+        loaded.plan("open-day-2027").unwrap(),
+        &store(),
+        &[],
+        today,
+        Language::Nl,
+    )
+    .unwrap();
     // Through JavaScript's JSON as the export's result went, so 21000.0 reads as 21000.
     let core = json(&js(&serde_json::to_value(&core).unwrap()));
     for field in [
@@ -290,7 +296,7 @@ fn the_overview_lists_every_campaign_in_file_order() {
 #[wasm_bindgen_test]
 fn an_item_belongs_to_the_campaigns_its_text_or_a_pick_names() {
     let check = |item: Value, expected: &[&str]| {
-        let found = json(&campaigns_for(STRATEGY, js(&item), TODAY).unwrap());
+        let found = json(&campaigns_for(STRATEGY, js(&item), TODAY, None).unwrap());
         let ids: Vec<&str> = found
             .as_array()
             .unwrap()
@@ -305,10 +311,9 @@ fn an_item_belongs_to_the_campaigns_its_text_or_a_pick_names() {
                "text": "See you at the #OpenDay2027", "first_day": "2027-03-04"}),
         &["open-day-2027"],
     );
-    assert!(found[0]["reasons"][0]["because"]
-        .as_str()
-        .unwrap()
-        .contains("OpenDay2027"));
+    assert_eq!(found[0]["reasons"][0]["kind"], "hashtag");
+    assert_eq!(found[0]["reasons"][0]["value"], "OpenDay2027");
+    assert_eq!(found[0]["reasons"][0]["because"], "hashtag #OpenDay2027");
     // Excluded by hand, published outside the dates, or another platform: none.
     check(
         json!({"platform": "x", "account": "acme", "scope": "post", "id": "1897000000000000104",
@@ -325,12 +330,25 @@ fn an_item_belongs_to_the_campaigns_its_text_or_a_pick_names() {
                  "text": "#OpenDay2027", "first_day": "2027-03-04"}),
         &[],
     );
-    // An ad manager entity by its name.
+    // An ad manager entity by its name, said in Dutch when the UI is.
     check(
         json!({"platform": "meta", "account": "act", "scope": "campaign", "id": "Open Day 2027 - Reach"}),
         &["open-day-2027"],
     );
-    assert!(campaigns_for(STRATEGY, js(&json!({"platform": "x"})), TODAY).is_err());
+    let dutch = json(
+        &campaigns_for(
+            STRATEGY,
+            js(&json!({"platform": "meta", "account": "act", "scope": "campaign", "id": "Open Day 2027 - Reach"})),
+            TODAY,
+            Some("nl".into()),
+        )
+        .unwrap(),
+    );
+    assert_eq!(
+        dutch[0]["reasons"][0]["because"],
+        "advertentiebeheer: onderdeel met \"Open Day 2027\" in de naam"
+    );
+    assert!(campaigns_for(STRATEGY, js(&json!({"platform": "x"})), TODAY, None).is_err());
 }
 
 /// Lifetime totals of seven LinkedIn posts of the year (engagement rates 1 % to 3 %) and the

@@ -2,6 +2,11 @@
 //! within the campaign's dates, with the text, links and ad details sources gave beside
 //! the numbers.
 //!
+//! Those details come from the store's content records ([`Store::content_for`]), one per
+//! entity, and from [`ContentInfo`] given by hand (the CLI's `--content`), which wins field
+//! by field. A record's permalink never reaches the rules: every post has one, so it says
+//! nothing about which campaign a post belongs to.
+//!
 //! Figures come from the store's per-post tables ([`Store::posts`]), so the store's rules
 //! hold: no day counted twice, a range reading reaching outside the campaign's dates is
 //! never cut down to them, a post's lifetime total counts as of its reading. A post's
@@ -14,12 +19,19 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::campaign::plan::CampaignPlan;
+use crate::content::{ContentKey, ContentRecord};
 use crate::model::{Distribution, Metric, Platform, Scope};
 use crate::store::{self, PlatformSet, PostFilter, QueryError, Store, Total};
 
-/// What a source said about a post or ad entity besides its numbers: the full post text
-/// and links (observations keep only a short `name`), and for ad entities the result
-/// type, attribution setting and parent campaign.
+/// What the campaign knows about a post or ad entity besides its numbers: the full post
+/// text and links (observations keep only a short `name`), its publication day, and for ad
+/// entities the result type, attribution setting and parent campaign.
+///
+/// It is both the shape of details given by hand (a `--content` file, where platform,
+/// account and scope may be left out to name an entity by id alone) and the details one
+/// entity ends up with. The store's [`ContentRecord`] converts into it
+/// ([`ContentInfo::from`]): a record is keyed exactly and carries where it was read, which
+/// the campaign does not need; its permalink is left behind on purpose.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ContentInfo {
     pub platform: Option<Platform>,
@@ -37,6 +49,9 @@ pub struct ContentInfo {
     /// Links the post or ad points to (a link preview, a call-to-action URL).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<String>,
+    /// The day the post was published, when a source said so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<NaiveDate>,
     /// The ad manager's result type (`Link clicks`, `Purchases`, or Meta's result indicator
     /// `actions:offsite_conversion.fb_pixel_purchase`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -52,6 +67,74 @@ pub struct ContentInfo {
     pub campaign_id: Option<String>,
 }
 
+impl From<&ContentRecord> for ContentInfo {
+    fn from(record: &ContentRecord) -> ContentInfo {
+        ContentInfo {
+            platform: Some(record.platform),
+            account: Some(record.account.clone()),
+            scope: Some(record.scope),
+            id: record.id.clone(),
+            text: record.text.clone(),
+            links: record.links.clone(),
+            published: record.published,
+            result_type: record.result_type.clone(),
+            attribution: record.attribution.clone(),
+            campaign_name: record.campaign_name.clone(),
+            campaign_id: record.campaign_id.clone(),
+        }
+    }
+}
+
+impl ContentInfo {
+    /// These details over `stored` ones: each field given here wins, each missing one is
+    /// taken from `stored`.
+    pub fn over(self, stored: ContentInfo) -> ContentInfo {
+        ContentInfo {
+            platform: self.platform.or(stored.platform),
+            account: self.account.or(stored.account),
+            scope: self.scope.or(stored.scope),
+            id: if self.id.is_empty() {
+                stored.id
+            } else {
+                self.id
+            },
+            text: self.text.or(stored.text),
+            links: if self.links.is_empty() {
+                stored.links
+            } else {
+                self.links
+            },
+            published: self.published.or(stored.published),
+            result_type: self.result_type.or(stored.result_type),
+            attribution: self.attribution.or(stored.attribution),
+            campaign_name: self.campaign_name.or(stored.campaign_name),
+            campaign_id: self.campaign_id.or(stored.campaign_id),
+        }
+    }
+}
+
+/// The details of one entity: those given by hand over the store's record.
+pub fn details(
+    store: &Store,
+    given: &[ContentInfo],
+    platform: Platform,
+    account: &str,
+    scope: Scope,
+    id: &str,
+) -> ContentInfo {
+    let key = ContentKey {
+        platform,
+        account: account.to_owned(),
+        scope,
+        id: id.to_owned(),
+    };
+    let stored = store
+        .content_for(&key)
+        .map(ContentInfo::from)
+        .unwrap_or_default();
+    find_info(given, platform, account, scope, id).over(stored)
+}
+
 /// One post or ad entity with its figures over the campaign's dates.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Content {
@@ -62,7 +145,7 @@ pub struct Content {
     pub id: String,
     /// The post's title or the ad entity's name.
     pub name: Option<String>,
-    /// The earliest day stored for it (its publication day when a source said so).
+    /// Its publication day when a source said so, else the earliest day stored for it.
     pub first_day: NaiveDate,
     /// What sources said besides the numbers, when anything.
     pub info: ContentInfo,
@@ -84,7 +167,9 @@ impl Content {
 }
 
 /// The content of the plan's platforms and accounts with figures within its dates: posts
-/// when it counts organic content, ad entities when it counts paid content.
+/// when it counts organic content, ad entities when it counts paid content; each with the
+/// details of the store's content record, overridden field by field by `info` given by
+/// hand.
 pub fn gather(
     store: &Store,
     plan: &CampaignPlan,
@@ -131,7 +216,8 @@ pub fn gather(
                             id: row.post_id.clone(),
                             name: None,
                             first_day: row.first_day,
-                            info: find_info(
+                            info: details(
+                                store,
                                 info,
                                 row.platform,
                                 &row.account,
@@ -151,6 +237,9 @@ pub fn gather(
         }
     }
     for content in found.values_mut() {
+        if let Some(published) = content.info.published {
+            content.first_day = published;
+        }
         if content.name.is_none() {
             content.name = content.info.text.as_deref().map(short_name);
         }
@@ -192,6 +281,7 @@ pub fn find_info(
         merged.scope = merged.scope.or(entry.scope);
         merged.text = merged.text.or(entry.text.clone());
         merged.links.extend(entry.links.iter().cloned());
+        merged.published = merged.published.or(entry.published);
         merged.result_type = merged.result_type.or(entry.result_type.clone());
         merged.attribution = merged.attribution.or(entry.attribution.clone());
         merged.campaign_name = merged.campaign_name.or(entry.campaign_name.clone());

@@ -18,9 +18,10 @@ use crate::campaign::content::Content;
 use crate::campaign::ledger::{self, Entry, Part};
 use crate::campaign::paid::Money;
 use crate::campaign::plan::{counts_distribution, CampaignKpi, CampaignPlan, ClickKind};
+use crate::campaign::words::{self, Note};
 use crate::evaluate::{evaluate_kpi, DayValue, Figures, KnownTotal, KpiEvaluation, Measure};
 use crate::metrics::{AmecStage, CanonicalMetric};
-use crate::model::{Metric, Unit};
+use crate::model::{Language, Metric, Unit};
 use crate::strategy::{DateRange, Kpi, Objective, ObjectiveKind, RangeDays};
 
 /// One campaign KPI evaluated.
@@ -42,17 +43,20 @@ pub struct CampaignKpiResult {
     pub notes: Vec<String>,
 }
 
-/// Evaluates every KPI of the plan on `today`.
+/// Evaluates every KPI of the plan on `today`; notes in `language`.
 pub fn evaluate(
     plan: &CampaignPlan,
     content: &[Content],
     entries: &[Entry],
     money: Option<&Money>,
     today: NaiveDate,
+    language: Language,
 ) -> Vec<CampaignKpiResult> {
     plan.kpis
         .iter()
-        .map(|campaign_kpi| evaluate_one(plan, campaign_kpi, content, entries, money, today))
+        .map(|campaign_kpi| {
+            evaluate_one(plan, campaign_kpi, content, entries, money, today, language)
+        })
         .collect()
 }
 
@@ -63,6 +67,7 @@ fn evaluate_one(
     entries: &[Entry],
     money: Option<&Money>,
     today: NaiveDate,
+    language: Language,
 ) -> CampaignKpiResult {
     let kpi = &campaign_kpi.kpi;
     let selected: Vec<&Entry> = entries
@@ -87,7 +92,7 @@ fn evaluate_one(
         Measure::Rate { .. } => match rate_parts(campaign_kpi) {
             Some((numerator, denominator)) => {
                 if numerator == CanonicalMetric::Spend && denominator == CanonicalMetric::Results {
-                    if let Some(note) = ledger::results_note(content, &selected) {
+                    if let Some(note) = ledger::results_note(content, &selected, language) {
                         notes.push(note);
                     }
                 }
@@ -126,18 +131,22 @@ fn evaluate_one(
                 .filter(|e| ledger::total(content, e, &kpi.metric).is_some())
                 .collect();
             if with.len() > 1 {
-                notes.push(format!(
-                    "{} does not add up across the campaign's {} items (the same people may be counted by several); make one KPI per ad campaign, or use a metric that adds up",
-                    kpi.metric,
-                    with.len()
+                notes.push(words::note(
+                    &Note::DoesNotAddUp {
+                        metric: &kpi.metric,
+                        items: with.len(),
+                    },
+                    language,
                 ));
                 (Figures::default(), 0, kpi.metric.to_string())
             } else {
                 if with.is_empty() {
-                    notes.push(format!(
-                        "no item has a reading of {} for exactly the campaign's dates ({}): platforms estimate it per period, so readings of other dates cannot be cut or added",
-                        kpi.metric,
-                        plan.dates.label()
+                    notes.push(words::note(
+                        &Note::NoReadingOfDates {
+                            metric: &kpi.metric,
+                            dates: &plan.dates.label(),
+                        },
+                        language,
                     ));
                 }
                 let (figures, items) = summed(plan.dates, content, &with, &kpi.metric, money);

@@ -21,8 +21,9 @@ use crate::campaign::content::Content;
 use crate::campaign::matching::MatchedItem;
 use crate::campaign::paid::one_result_type;
 use crate::campaign::plan::AdLevel;
+use crate::campaign::words::{self, Note};
 use crate::metrics::CanonicalMetric;
-use crate::model::{Distribution, Metric, Platform, Unit, Window};
+use crate::model::{Distribution, Language, Metric, Platform, Unit, Window};
 use crate::store::{Basis, Total};
 
 /// Organic or paid delivery.
@@ -49,8 +50,8 @@ pub struct Entry {
     pub note: Option<String>,
 }
 
-/// Decides what counts, for the items that belong to the campaign.
-pub fn entries(content: &[Content], items: &[MatchedItem]) -> Vec<Entry> {
+/// Decides what counts, for the items that belong to the campaign; notes in `language`.
+pub fn entries(content: &[Content], items: &[MatchedItem], language: Language) -> Vec<Entry> {
     let mut entries = Vec::new();
     for (position, item) in items.iter().enumerate() {
         if !item.membership.counts() {
@@ -77,7 +78,7 @@ pub fn entries(content: &[Content], items: &[MatchedItem]) -> Vec<Entry> {
                 None,
             ));
         } else if found.figures.contains_key(&Distribution::Total) {
-            let note = "the platform does not split this post's figures into organic and paid; all of them count as organic".to_owned();
+            let note = words::note(&Note::NotSplit, language);
             entries.push(entry(
                 item.index,
                 position,
@@ -96,8 +97,8 @@ pub fn entries(content: &[Content], items: &[MatchedItem]) -> Vec<Entry> {
             ));
         }
     }
-    hold_back_post_paid_splits(content, &mut entries);
-    hold_back_lower_levels(content, &mut entries);
+    hold_back_post_paid_splits(content, &mut entries, language);
+    hold_back_lower_levels(content, &mut entries, language);
     entries
 }
 
@@ -121,7 +122,7 @@ fn entry(
 /// Post paid splits are not added where ad manager rows of the same platform count (or,
 /// for Facebook and Instagram posts, Meta Ads rows): a page and its ad account have
 /// different ids, so the platform decides, not the account.
-fn hold_back_post_paid_splits(content: &[Content], entries: &mut [Entry]) {
+fn hold_back_post_paid_splits(content: &[Content], entries: &mut [Entry], language: Language) {
     let with_ads: BTreeSet<Platform> = entries
         .iter()
         .filter_map(|e| content.get(e.content))
@@ -137,13 +138,13 @@ fn hold_back_post_paid_splits(content: &[Content], entries: &mut [Entry]) {
                 && with_ads.contains(&Platform::Meta));
         if !found.is_paid() && entry.part == Part::Paid && delivered_by_ads {
             entry.added = false;
-            entry.note = Some("the post's sponsored figures are not added: the ad manager's rows already hold that delivery".to_owned());
+            entry.note = Some(words::note(&Note::SponsoredHeldBack, language));
         }
     }
 }
 
 /// Only the highest ad manager level matched in an account is added.
-fn hold_back_lower_levels(content: &[Content], entries: &mut [Entry]) {
+fn hold_back_lower_levels(content: &[Content], entries: &mut [Entry], language: Language) {
     let mut highest: BTreeMap<(Platform, String), AdLevel> = BTreeMap::new();
     for entry in entries.iter() {
         let Some(found) = content.get(entry.content) else {
@@ -168,10 +169,12 @@ fn hold_back_lower_levels(content: &[Content], entries: &mut [Entry]) {
         };
         if level > *top {
             entry.added = false;
-            entry.note = Some(format!(
-                "listed but not added: {} rows of this account are counted, and they already hold their {}s' figures",
-                top.id().replace('_', " "),
-                level.id().replace('_', " ")
+            entry.note = Some(words::note(
+                &Note::LowerLevel {
+                    counted: *top,
+                    listed: level,
+                },
+                language,
             ));
         }
     }
@@ -204,31 +207,16 @@ pub fn day_values(total: &Total) -> BTreeMap<NaiveDate, f64> {
     days
 }
 
-/// How an entry's total was read, in words (`lifetime as of 2027-03-22`, `days`).
-pub fn basis_text(total: &Total) -> String {
-    match total.basis {
-        Basis::Days => "summed days".to_owned(),
-        Basis::Range => "one reading of the campaign's dates".to_owned(),
-        Basis::Combined => "days and ranges without overlap".to_owned(),
-        Basis::Partial => format!(
-            "part of the dates ({} of {} days)",
-            total.coverage.covered_days, total.coverage.total_days
-        ),
-        Basis::Latest { as_of } => format!("latest, as of {as_of}"),
-        Basis::Lifetime { as_of } => format!("lifetime total as of {as_of}"),
-    }
-}
-
 /// Why the entries' results have no one cost per result (several result types or
-/// attribution settings), if they have not.
-pub fn results_note(content: &[Content], entries: &[&Entry]) -> Option<String> {
+/// attribution settings), if they have not, in `language`.
+pub fn results_note(content: &[Content], entries: &[&Entry], language: Language) -> Option<String> {
     let types: Vec<(Option<&str>, Option<&str>)> = entries
         .iter()
         .filter(|e| total(content, e, &CanonicalMetric::Results.into()).is_some())
         .filter_map(|e| content.get(e.content))
         .map(|c| (c.info.result_type.as_deref(), c.info.attribution.as_deref()))
         .collect();
-    one_result_type(&types).2
+    one_result_type(&types, language).2
 }
 
 /// True for money units.

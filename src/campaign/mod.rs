@@ -32,17 +32,18 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::metrics::{aggregation_of, Aggregation, CanonicalMetric};
-use crate::model::{Metric, Platform, Scope};
+use crate::model::{Language, Metric, Platform, Scope};
 use crate::store::{QueryError, Store};
 
 pub use content::{Content, ContentInfo};
 pub use file::{load, CampaignStrategy};
 pub use kpis::CampaignKpiResult;
 pub use ledger::Part;
-pub use matching::{Membership, Reason};
+pub use matching::{Membership, Reason, ReasonKind};
 pub use paid::{derive_paid, DerivedPaid, Money, PaidError, PaidParts};
 pub use plan::{CampaignPlan, Delivery, Rule};
 pub use totals::{Figure, TotalsRow};
+use words::Note;
 
 /// Why a campaign could not be measured.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -133,19 +134,22 @@ pub struct ContentRow {
     pub rank: Option<usize>,
 }
 
-/// Measures a campaign over the store's figures on `today`. `info` holds post text and ad
-/// details sources gave beside the numbers (may be empty: rules then read post names).
+/// Measures a campaign over the store's figures on `today`, with its words (why items
+/// matched, what figures leave out) in `language`. Post texts, links and ad details come
+/// from the store's content records; `info` given by hand (may be empty) wins over them
+/// field by field. Without either, rules read post names.
 pub fn measure(
     plan: &CampaignPlan,
     store: &Store,
     info: &[ContentInfo],
     today: NaiveDate,
+    language: Language,
 ) -> Result<CampaignView, CampaignError> {
     let content = content::gather(store, plan, info).map_err(|source| CampaignError::Store {
         campaign: plan.id.clone(),
         source,
     })?;
-    measure_content(plan, &content, today)
+    measure_content(plan, &content, today, language)
 }
 
 /// [`measure`] over content already gathered.
@@ -153,18 +157,32 @@ pub fn measure_content(
     plan: &CampaignPlan,
     content: &[Content],
     today: NaiveDate,
+    language: Language,
 ) -> Result<CampaignView, CampaignError> {
-    let items = matching::match_content(plan, content);
-    let entries = ledger::entries(content, &items);
+    let mut items = matching::match_content(plan, content);
+    for item in &mut items {
+        item.reasons = std::mem::take(&mut item.reasons)
+            .into_iter()
+            .map(|reason| reason.in_language(language))
+            .collect();
+    }
+    let entries = ledger::entries(content, &items, language);
     let money = settle_money(plan, content, &entries)?;
-    let kpis = kpis::evaluate(plan, content, &entries, money.as_ref(), today);
-    let totals = totals::totals(content, &entries, &plan.platforms, money.as_ref());
+    let kpis = kpis::evaluate(plan, content, &entries, money.as_ref(), today, language);
+    let totals = totals::totals(content, &entries, &plan.platforms, money.as_ref(), language);
     let ranked_by = ranking_metric(plan, content, &entries);
-    let mut rows = content_rows(content, &items, &entries, money.as_ref(), &ranked_by);
+    let mut rows = content_rows(
+        content,
+        &items,
+        &entries,
+        money.as_ref(),
+        &ranked_by,
+        language,
+    );
     let left_out = items
         .iter()
         .filter(|item| !item.membership.counts())
-        .filter_map(|item| left_out_row(content, item))
+        .filter_map(|item| left_out_row(content, item, language))
         .collect();
     rows.sort_by(|a, b| {
         let key = |row: &ContentRow| (!row.added, row.rank.unwrap_or(usize::MAX));
@@ -246,6 +264,7 @@ fn content_rows(
     entries: &[ledger::Entry],
     money: Option<&Money>,
     ranked_by: &Metric,
+    language: Language,
 ) -> Vec<ContentRow> {
     let value_of = |entry: &ledger::Entry| -> Option<f64> {
         let total = ledger::total(content, entry, ranked_by)?;
@@ -297,7 +316,7 @@ fn content_rows(
         let paid = found
             .is_paid()
             .then(|| derive_paid(&paid_parts(content, entry, money)));
-        let basis = ledger::total(content, entry, ranked_by).map(ledger::basis_text);
+        let basis = ledger::total(content, entry, ranked_by).map(|t| words::basis(t, language));
         let contribution = if entry.added && campaign_total > 0.0 {
             value_of(entry).map(|v| v / campaign_total)
         } else {
@@ -348,13 +367,19 @@ fn paid_parts(content: &[Content], entry: &ledger::Entry, money: Option<&Money>)
 }
 
 /// A row for content a rule matched that does not count.
-fn left_out_row(content: &[Content], item: &matching::MatchedItem) -> Option<ContentRow> {
+fn left_out_row(
+    content: &[Content],
+    item: &matching::MatchedItem,
+    language: Language,
+) -> Option<ContentRow> {
     let found = content.get(item.index)?;
     let note = match item.membership {
-        Membership::Excluded => "excluded by hand".to_owned(),
-        _ => format!(
-            "first seen {}, outside the campaign's dates",
-            found.first_day
+        Membership::Excluded => words::note(&Note::ExcludedByHand, language),
+        _ => words::note(
+            &Note::OutsideDates {
+                first_day: found.first_day,
+            },
+            language,
         ),
     };
     Some(ContentRow {

@@ -1,6 +1,7 @@
 //! Spot-check without a strategy: how one post, video or ad campaign compares with the
 //! same account's own history — its percentile and the median of the same kind of content
-//! on the same platform over a comparable window (by default the last 12 months).
+//! on the same platform over a comparable window (by default the 12 months up to and
+//! including the day of the check, so a post read today is compared today).
 //!
 //! Comparable means: the same platform, account and scope (posts with posts, ad campaigns
 //! with ad campaigns), first seen within the window, and read the same way (lifetime totals
@@ -37,7 +38,8 @@ pub struct SpotCheckAsk {
     /// The post id or the ad entity's id.
     pub id: String,
     pub metric: Metric,
-    /// The day of the check: the window ends the day before.
+    /// The day of the check: the window ends with it, so readings made today (the page
+    /// just read among them) are in; readings dated after it are not.
     pub today: NaiveDate,
     /// How many months back the window reaches (12 when absent).
     #[serde(default)]
@@ -105,7 +107,7 @@ pub struct SpotCheck {
 /// Spot-checks one item against the account's own history in the store.
 pub fn spot_check(store: &Store, ask: &SpotCheckAsk) -> Result<SpotCheck, QueryError> {
     let months = ask.months.unwrap_or(12).clamp(1, 120);
-    let end = ask.today.pred_opt().unwrap_or(ask.today);
+    let end = ask.today;
     let start = end.checked_sub_months(Months::new(months)).unwrap_or(end);
     let window = store::DateRange::new(start, end)?;
     let direction = measure::default_direction(&ask.metric);
@@ -127,7 +129,7 @@ pub fn spot_check(store: &Store, ask: &SpotCheckAsk) -> Result<SpotCheck, QueryE
         }
     }
     let own = rows.iter().find(|row| row.post_id == ask.id);
-    let own_reading = own.and_then(|row| reading_of(row, &ask.metric));
+    let own_reading = own.and_then(|row| reading_of(row, &ask.metric, end));
     let lifetime = own_reading
         .as_ref()
         .is_some_and(|r| matches!(r.basis, Basis::Lifetime { .. }));
@@ -166,7 +168,7 @@ pub fn spot_check(store: &Store, ask: &SpotCheckAsk) -> Result<SpotCheck, QueryE
     let history: Vec<f64> = rows
         .iter()
         .filter(|row| row.post_id != ask.id && window.contains(row.first_day))
-        .filter_map(|row| reading_of(row, &ask.metric))
+        .filter_map(|row| reading_of(row, &ask.metric, end))
         .filter(same_reading)
         .map(|r| r.value)
         .collect();
@@ -187,8 +189,17 @@ struct Reading {
 
 /// The item's value of `metric`: its stored or computed total, or for a rate the store
 /// has no figure for (CPC, CTR, CPM of an ad entity), the rate of its parts. CPC and CTR
-/// count link clicks where the item has them, as the ad managers do.
-fn reading_of(row: &PostRow, metric: &Metric) -> Option<Reading> {
+/// count link clicks where the item has them, as the ad managers do. A lifetime total read
+/// after `end` (the day of the check) is not the item's value on that day: none.
+fn reading_of(row: &PostRow, metric: &Metric, end: NaiveDate) -> Option<Reading> {
+    let reading = reading_on_any_day(row, metric)?;
+    match reading.basis {
+        Basis::Lifetime { as_of } if as_of > end => None,
+        _ => Some(reading),
+    }
+}
+
+fn reading_on_any_day(row: &PostRow, metric: &Metric) -> Option<Reading> {
     let is_rate = matches!(aggregation_of(metric), Aggregation::Ratio { .. });
     let from_total = |total: &Total| Reading {
         value: total.value,

@@ -13,8 +13,9 @@ use serde::Serialize;
 use crate::campaign::content::Content;
 use crate::campaign::ledger::{self, Entry, Part};
 use crate::campaign::paid::Money;
+use crate::campaign::words::{self, Note};
 use crate::metrics::CanonicalMetric;
-use crate::model::{Metric, Platform, Unit};
+use crate::model::{Language, Metric, Platform, Unit};
 
 /// The additive metrics a campaign total shows, in display order.
 pub const SUMMED: [CanonicalMetric; 8] = [
@@ -65,12 +66,13 @@ impl TotalsRow {
 }
 
 /// The rows: per platform organic, paid and both; then every platform organic, paid and
-/// both. Rows without entries are left out, except the last.
+/// both. Rows without entries are left out, except the last. Notes in `language`.
 pub fn totals(
     content: &[Content],
     entries: &[Entry],
     platforms: &[Platform],
     money: Option<&Money>,
+    language: Language,
 ) -> Vec<TotalsRow> {
     let mut rows = Vec::new();
     let scopes: Vec<Option<Platform>> = platforms.iter().copied().map(Some).chain([None]).collect();
@@ -88,7 +90,7 @@ pub fn totals(
             if selected.is_empty() && !last {
                 continue;
             }
-            let (figures, notes) = cell(content, &selected, money);
+            let (figures, notes) = cell(content, &selected, money, language);
             rows.push(TotalsRow {
                 platform,
                 part,
@@ -106,10 +108,11 @@ fn cell(
     content: &[Content],
     entries: &[&Entry],
     money: Option<&Money>,
+    language: Language,
 ) -> (Vec<Figure>, Vec<String>) {
     let mut figures = Vec::new();
     let mut notes = Vec::new();
-    let results_note = ledger::results_note(content, entries);
+    let results_note = ledger::results_note(content, entries, language);
     for metric in SUMMED {
         if metric == CanonicalMetric::Results && results_note.is_some() {
             continue;
@@ -138,9 +141,11 @@ fn cell(
             formula: None,
         }),
         [] => {}
-        several => notes.push(format!(
-            "reach is not added across {} items: the same people may be reached by several, and platforms estimate it",
-            several.len()
+        several => notes.push(words::note(
+            &Note::ReachNotAdded {
+                items: several.len(),
+            },
+            language,
         )),
     }
     let rates: [(&str, CanonicalMetric, CanonicalMetric, f64); 7] = [

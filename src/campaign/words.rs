@@ -1,13 +1,20 @@
 //! The words campaign views, spot-checks and reports show, in English and Dutch: metric
-//! names, KPI statuses, organic and paid, kinds of content.
+//! names, KPI statuses, organic and paid, kinds of content, why an item matched and the
+//! notes that say what a figure leaves out.
 //!
-//! Plain lookup tables; other languages fall back to English. Nothing here formats numbers
-//! (see [`crate::values::format_value`]).
+//! Plain lookup tables and sentences; other languages fall back to English. Nothing here
+//! decides anything or formats numbers (see [`crate::values::format_value`]): the callers
+//! say what happened ([`Note`], [`crate::campaign::Reason`]), this module says it.
+
+use chrono::NaiveDate;
 
 use crate::campaign::ledger::Part;
+use crate::campaign::matching::{Reason, ReasonKind};
+use crate::campaign::plan::AdLevel;
 use crate::evaluate::Status;
 use crate::metrics::CanonicalMetric;
 use crate::model::{Language, Metric, Platform, Scope};
+use crate::store::{Basis, Total};
 
 /// True when the language has its own words here (Dutch); others read English.
 fn dutch(language: Language) -> bool {
@@ -132,6 +139,197 @@ pub fn content_kind(platform: Platform, scope: Scope, language: Language) -> Str
         (Scope::AdSet, _, true) => format!("{name}-advertentiesets"),
         (Scope::Ad, _, false) => format!("{name} ads"),
         (Scope::Ad, _, true) => format!("{name}-advertenties"),
+    }
+}
+
+/// An ad manager level in words (`ad set`, `advertentieset`).
+pub fn level_name(level: AdLevel, language: Language) -> &'static str {
+    let (en, nl) = match level {
+        AdLevel::Campaign => ("campaign", "campagne"),
+        AdLevel::AdSet => ("ad set", "advertentieset"),
+        AdLevel::Ad => ("ad", "advertentie"),
+    };
+    if dutch(language) {
+        nl
+    } else {
+        en
+    }
+}
+
+/// Why an item matched, in words: the rule (`hashtag #OpenDay2027`, `picked by hand`,
+/// `advertentiebeheer: campagne met "Open Day 2027" in de naam`). What it found is the
+/// reason's `evidence`, shown beside this.
+pub fn reason_text(reason: &Reason, language: Language) -> String {
+    let nl = dutch(language);
+    let value = &reason.value;
+    let text = match (&reason.kind, nl) {
+        (ReasonKind::Picked, false) => "picked by hand".to_owned(),
+        (ReasonKind::Picked, true) => "met de hand gekozen".to_owned(),
+        (ReasonKind::Hashtag, _) => format!("hashtag #{value}"),
+        (ReasonKind::Keyword, false) => format!("keyword \"{value}\""),
+        (ReasonKind::Keyword, true) => format!("trefwoord \"{value}\""),
+        (ReasonKind::Link, _) => format!("link {value}"),
+        (ReasonKind::Utm, _) => format!("UTM {value}"),
+        (ReasonKind::AdName, false) => {
+            let what = reason
+                .level
+                .map_or("entity", |level| level_name(level, language));
+            let how = if reason.contains {
+                "containing"
+            } else {
+                "named"
+            };
+            format!("ad manager {what} {how} \"{value}\"")
+        }
+        (ReasonKind::AdName, true) => {
+            let what = reason
+                .level
+                .map_or("onderdeel", |level| level_name(level, language));
+            if reason.contains {
+                format!("advertentiebeheer: {what} met \"{value}\" in de naam")
+            } else {
+                format!("advertentiebeheer: {what} met de naam \"{value}\"")
+            }
+        }
+        (ReasonKind::AdId, false) => match reason.level {
+            Some(level) => format!("ad manager {} id {value}", level_name(level, language)),
+            None => format!("ad manager id {value}"),
+        },
+        (ReasonKind::AdId, true) => match reason.level {
+            Some(level) => format!(
+                "advertentiebeheer: {}-id {value}",
+                level_name(level, language)
+            ),
+            None => format!("advertentiebeheer: id {value}"),
+        },
+    };
+    match (reason.via_campaign, nl) {
+        (false, _) => text,
+        (true, false) => format!("{text}, through its campaign"),
+        (true, true) => format!("{text}, via de campagne waarin het zit"),
+    }
+}
+
+/// Something a campaign's figures leave out or count differently, and why. Each becomes a
+/// sentence with [`note`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Note<'a> {
+    /// The platform gives one total for a post; all of it counts as organic.
+    NotSplit,
+    /// A post's sponsored split is not added: ad manager rows hold that delivery.
+    SponsoredHeldBack,
+    /// A lower ad manager level is listed, not added: a higher one is counted.
+    LowerLevel { counted: AdLevel, listed: AdLevel },
+    /// Excluded by hand.
+    ExcludedByHand,
+    /// A rule matched a post published outside the campaign's dates.
+    OutsideDates { first_day: NaiveDate },
+    /// Reach of several items is not added.
+    ReachNotAdded { items: usize },
+    /// Results count different actions.
+    DifferentResultTypes { types: &'a [String] },
+    /// Results were counted under different attribution settings.
+    DifferentAttribution { settings: &'a [String] },
+    /// Some results' type is not known.
+    UnknownResultType,
+    /// A figure that does not add up (reach, frequency) across several items.
+    DoesNotAddUp { metric: &'a Metric, items: usize },
+    /// No item has a reading of such a figure for exactly the campaign's dates.
+    NoReadingOfDates { metric: &'a Metric, dates: &'a str },
+}
+
+/// A note as a sentence in English or Dutch.
+pub fn note(note: &Note, language: Language) -> String {
+    let nl = dutch(language);
+    let name = |metric: &Metric| metric_name(metric, language);
+    match (note, nl) {
+        (Note::NotSplit, false) => "the platform does not split this post's figures into organic and paid; all of them count as organic".to_owned(),
+        (Note::NotSplit, true) => "het platform splitst de cijfers van dit bericht niet in organisch en betaald; ze tellen allemaal als organisch".to_owned(),
+        (Note::SponsoredHeldBack, false) => "the post's sponsored figures are not added: the ad manager's rows already hold that delivery".to_owned(),
+        (Note::SponsoredHeldBack, true) => "de gesponsorde cijfers van het bericht worden niet opgeteld: de regels uit het advertentiebeheer bevatten die vertoningen al".to_owned(),
+        (Note::LowerLevel { counted, listed }, false) => format!(
+            "listed but not added: {} rows of this account are counted, and they already hold their {}s' figures",
+            level_name(*counted, language),
+            level_name(*listed, language)
+        ),
+        (Note::LowerLevel { counted, listed }, true) => format!(
+            "getoond maar niet opgeteld: van dit account tellen de regels per {}, en die bevatten de cijfers van hun {}s al",
+            level_name(*counted, language),
+            level_name(*listed, language)
+        ),
+        (Note::ExcludedByHand, false) => "excluded by hand".to_owned(),
+        (Note::ExcludedByHand, true) => "met de hand uitgesloten".to_owned(),
+        (Note::OutsideDates { first_day }, false) => {
+            format!("first seen {first_day}, outside the campaign's dates")
+        }
+        (Note::OutsideDates { first_day }, true) => {
+            format!("voor het eerst gezien op {first_day}, buiten de data van de campagne")
+        }
+        (Note::ReachNotAdded { items }, false) => format!(
+            "reach is not added across {items} items: the same people may be reached by several, and platforms estimate it"
+        ),
+        (Note::ReachNotAdded { items }, true) => format!(
+            "bereik wordt niet opgeteld over {items} items: dezelfde mensen kunnen door meerdere bereikt zijn, en platforms schatten het"
+        ),
+        (Note::DifferentResultTypes { types }, false) => format!(
+            "results count different actions ({}), so they have no one cost per result",
+            types.join(", ")
+        ),
+        (Note::DifferentResultTypes { types }, true) => format!(
+            "resultaten tellen verschillende acties ({}), dus er is geen kosten per resultaat voor allemaal samen",
+            types.join(", ")
+        ),
+        (Note::DifferentAttribution { settings }, false) => format!(
+            "results were counted under different attribution settings ({}), so they are not added and have no one cost per result",
+            settings.join(" and ")
+        ),
+        (Note::DifferentAttribution { settings }, true) => format!(
+            "resultaten zijn geteld met verschillende attributie-instellingen ({}), dus ze worden niet opgeteld en er is geen kosten per resultaat",
+            settings.join(" en ")
+        ),
+        (Note::UnknownResultType, false) => "the result type of some ads is not known, so their results may count different actions".to_owned(),
+        (Note::UnknownResultType, true) => "van sommige advertenties is het resultaattype niet bekend, dus hun resultaten kunnen verschillende acties tellen".to_owned(),
+        (Note::DoesNotAddUp { metric, items }, false) => format!(
+            "{} does not add up across the campaign's {items} items (the same people may be counted by several); make one KPI per ad campaign, or use a metric that adds up",
+            name(metric)
+        ),
+        (Note::DoesNotAddUp { metric, items }, true) => format!(
+            "{} telt niet op over de {items} items van de campagne (dezelfde mensen kunnen meermaals geteld zijn); maak één KPI per advertentiecampagne, of kies een metriek die optelt",
+            name(metric)
+        ),
+        (Note::NoReadingOfDates { metric, dates }, false) => format!(
+            "no item has a reading of {} for exactly the campaign's dates ({dates}): platforms estimate it per period, so readings of other dates cannot be cut or added",
+            name(metric)
+        ),
+        (Note::NoReadingOfDates { metric, dates }, true) => format!(
+            "geen item heeft een meting van {} over precies de data van de campagne ({dates}): platforms schatten het per periode, dus metingen van andere data kunnen niet worden ingekort of opgeteld",
+            name(metric)
+        ),
+    }
+}
+
+/// How a total was read, in words (`lifetime total as of 2027-03-22`).
+pub fn basis(total: &Total, language: Language) -> String {
+    let nl = dutch(language);
+    match (total.basis, nl) {
+        (Basis::Days, false) => "summed days".to_owned(),
+        (Basis::Days, true) => "opgetelde dagen".to_owned(),
+        (Basis::Range, false) => "one reading of the campaign's dates".to_owned(),
+        (Basis::Range, true) => "één meting over de data van de campagne".to_owned(),
+        (Basis::Combined, false) => "days and ranges without overlap".to_owned(),
+        (Basis::Combined, true) => "dagen en periodes zonder overlap".to_owned(),
+        (Basis::Partial, false) => format!(
+            "part of the dates ({} of {} days)",
+            total.coverage.covered_days, total.coverage.total_days
+        ),
+        (Basis::Partial, true) => format!(
+            "een deel van de data ({} van {} dagen)",
+            total.coverage.covered_days, total.coverage.total_days
+        ),
+        (Basis::Latest { as_of }, false) => format!("latest, as of {as_of}"),
+        (Basis::Latest { as_of }, true) => format!("laatste, op {as_of}"),
+        (Basis::Lifetime { as_of }, false) => format!("lifetime total as of {as_of}"),
+        (Basis::Lifetime { as_of }, true) => format!("totaal sinds publicatie, op {as_of}"),
     }
 }
 

@@ -38,6 +38,16 @@ impl Format {
             _ => None,
         }
     }
+
+    /// The language the campaign's own words (why items matched, notes) should be in for
+    /// this format: Dutch for `csv-nl` and `html-nl`, English otherwise (JSON keeps every
+    /// reason's kind and value beside its words).
+    pub fn language(self) -> Language {
+        match self {
+            Format::CsvNl | Format::Html(Language::Nl) => Language::Nl,
+            Format::Json | Format::Csv | Format::Html(_) => Language::En,
+        }
+    }
 }
 
 /// The report in `format`, as bytes to save (CSV starts with a UTF-8 byte order mark).

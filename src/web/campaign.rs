@@ -215,8 +215,16 @@ impl ShownView {
     }
 }
 
-fn measure(plan: &CampaignPlan, store: &Store, when: When) -> Result<CampaignView, String> {
-    campaign::measure(plan, store, &[], when.today_for(&plan.platforms)).map_err(|e| e.to_string())
+/// Measures a campaign with its words in `language`; the post texts and ad details come
+/// from the store's content records.
+fn measure(
+    plan: &CampaignPlan,
+    store: &Store,
+    when: When,
+    language: Language,
+) -> Result<CampaignView, String> {
+    campaign::measure(plan, store, &[], when.today_for(&plan.platforms), language)
+        .map_err(|e| e.to_string())
 }
 
 /// Measures one campaign of the strategy over the store: the core's campaign view (KPIs
@@ -236,8 +244,9 @@ pub fn measure_campaign(
     let plan = find_plan(&loaded.plans, campaign_id)?;
     let when = When::parse(today)?;
     let store = store_from(&stored)?;
-    let view = measure(plan, &store, when).map_err(CampaignWebError::Measure)?;
-    to_js(&ShownView::new(view, language_of(language.as_deref())))
+    let language = language_of(language.as_deref());
+    let view = measure(plan, &store, when, language).map_err(CampaignWebError::Measure)?;
+    to_js(&ShownView::new(view, language))
 }
 
 /// One campaign of the strategy in the dashboard's list.
@@ -275,7 +284,7 @@ pub fn campaign_overview(
         .iter()
         .map(|campaign| {
             let plan = loaded.plan(&campaign.id);
-            let measured = plan.map(|plan| measure(plan, &store, when));
+            let measured = plan.map(|plan| measure(plan, &store, when, language));
             CampaignSummary {
                 id: campaign.id.clone(),
                 name: campaign.name.clone(),
@@ -311,7 +320,7 @@ pub fn campaign_report(
     let plan = find_plan(&loaded.plans, campaign_id)?;
     let when = When::parse(today)?;
     let store = store_from(&stored)?;
-    let view = measure(plan, &store, when).map_err(CampaignWebError::Measure)?;
+    let view = measure(plan, &store, when, format.language()).map_err(CampaignWebError::Measure)?;
     Ok(report::render(&view, format))
 }
 
@@ -347,11 +356,17 @@ struct MembershipOut {
 }
 
 /// The campaigns a post or ad entity belongs to (matched or picked by hand, not excluded),
-/// with the reasons: `[{id, name, reasons}]`. `item` is `{platform, account, scope, id}`
-/// with, when known, `name`, `first_day`, `text`, `links`, `campaign_name`, `campaign_id`;
-/// a post without `first_day` counts as published on `today`.
+/// with the reasons in `language` (English unless `nl`): `[{id, name, reasons}]`. `item` is
+/// `{platform, account, scope, id}` with, when known, `name`, `first_day`, `text`, `links`,
+/// `campaign_name`, `campaign_id`; a post without `first_day` counts as published on
+/// `today`.
 #[wasm_bindgen(js_name = "campaignsFor")]
-pub fn campaigns_for(strategy_text: &str, item: JsValue, today: &str) -> Result<JsValue, JsError> {
+pub fn campaigns_for(
+    strategy_text: &str,
+    item: JsValue,
+    today: &str,
+    language: Option<String>,
+) -> Result<JsValue, JsError> {
     let loaded = load_strategy(strategy_text)?;
     let item: ItemIn =
         serde_wasm_bindgen::from_value(item).map_err(|e| CampaignWebError::Item(e.to_string()))?;
@@ -376,8 +391,9 @@ pub fn campaigns_for(strategy_text: &str, item: JsValue, today: &str) -> Result<
         },
         figures: BTreeMap::new(),
     };
+    let language = language_of(language.as_deref());
     let memberships: Vec<MembershipOut> =
-        campaign::matching::campaigns_for(&loaded.plans, &content)
+        campaign::matching::campaigns_for(&loaded.plans, &content, language)
             .into_iter()
             .map(|(plan, reasons)| MembershipOut {
                 id: plan.id.clone(),
@@ -443,14 +459,6 @@ fn preferred_metrics(scope: Scope) -> Vec<Metric> {
     ids.iter().copied().map(Metric::from).collect()
 }
 
-/// The core's day of a check made on `reading_day`. The core compares with the window that
-/// ends the day before its `today` and finds the item itself within it; a page read now
-/// dates its lifetime totals today, so the check is asked as of the next day: today's
-/// readings, the page just read among them, are in.
-fn check_day(reading_day: NaiveDate) -> NaiveDate {
-    reading_day.succ_opt().unwrap_or(reading_day)
-}
-
 /// Spot-checks one item against the account's own history: the first metric (the one
 /// asked for, or else the first the item has of a preferred list) with a value. `None`
 /// when the item has none of them.
@@ -469,7 +477,7 @@ fn spot_check_item(
             scope: item.scope,
             id: item.id.clone(),
             metric: metric.clone(),
-            today: check_day(reading_day),
+            today: reading_day,
             months,
         };
         let check = spotcheck::spot_check(store, &ask).map_err(|e| e.to_string())?;
@@ -544,10 +552,12 @@ fn page_items(observations: &[Observation]) -> Vec<PageItem> {
     items.into_iter().collect()
 }
 
-/// The page's items as content a campaign's rules can look at: the name the page gave and
-/// the earliest day it read, no figures. Only for deciding which campaigns are worth
-/// measuring; the measurement takes everything from the store.
-fn page_content(observations: &[Observation], items: &[PageItem]) -> Vec<Content> {
+/// The page's items as content a campaign's rules can look at: the name the page gave, the
+/// text, links and ad details of the store's content records (the page's own among them,
+/// as the page was stored before it is asked about), and the publication day (else the
+/// earliest day read), no figures. Only for deciding which campaigns are worth measuring;
+/// the measurement takes everything from the store.
+fn page_content(store: &Store, observations: &[Observation], items: &[PageItem]) -> Vec<Content> {
     items
         .iter()
         .filter_map(|item| {
@@ -560,14 +570,25 @@ fn page_content(observations: &[Observation], items: &[PageItem]) -> Vec<Content
                         && o.post_id.as_deref() == Some(item.id.as_str())
                 })
                 .collect();
+            let info = campaign::content::details(
+                store,
+                &[],
+                item.platform,
+                &item.account,
+                item.scope,
+                &item.id,
+            );
+            let first_day = info
+                .published
+                .or_else(|| own.iter().map(|o| o.start).min())?;
             Some(Content {
                 platform: item.platform,
                 account: item.account.clone(),
                 scope: item.scope,
                 id: item.id.clone(),
                 name: own.iter().find_map(|o| o.name.clone()),
-                first_day: own.iter().map(|o| o.start).min()?,
-                info: ContentInfo::default(),
+                first_day,
+                info,
                 figures: BTreeMap::new(),
             })
         })
@@ -664,7 +685,7 @@ fn campaigns_on_page(
         if campaign::matching::match_content(plan, content).is_empty() {
             continue;
         }
-        let (view, error) = match measure(plan, store, when) {
+        let (view, error) = match measure(plan, store, when, language) {
             Ok(view) => (Some(view), None),
             Err(error) => (None, Some(error)),
         };
@@ -724,7 +745,7 @@ pub fn campaign_page(
             campaigns_on_page(
                 &loaded.plans,
                 &items,
-                &page_content(&observations, &items),
+                &page_content(&store, &observations, &items),
                 &store,
                 when,
                 language,

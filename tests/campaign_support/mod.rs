@@ -1,6 +1,7 @@
 //! The "Open day 2027" fixture loaded as the extension would hold it on 15 March 2027: the
 //! export files imported through `yardstick::import`, the LinkedIn observations merged, the
-//! strategy and the sources' post texts read.
+//! strategy and the sources' post texts read, as content records in the store or as
+//! details given by hand.
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
@@ -8,7 +9,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use yardstick::campaign::{self, CampaignStrategy, ContentInfo};
-use yardstick::model::Observation;
+use yardstick::content::ContentRecord;
+use yardstick::model::{Observation, Platform, Scope, Source, SourceKind};
 use yardstick::store::Store;
 
 /// The fixture directory.
@@ -56,9 +58,71 @@ pub fn store() -> Store {
     store
 }
 
-/// The sources' post texts and ad details.
+/// The sources' post texts and ad details, in the shape given by hand (`--content`).
 pub fn content_info() -> Vec<ContentInfo> {
     serde_json::from_str(&std::fs::read_to_string(dir().join("content.json")).unwrap()).unwrap()
+}
+
+/// The account the observations of a platform and scope carry.
+fn account_of(platform: Platform, scope: Scope) -> &'static str {
+    match (platform, scope) {
+        (Platform::LinkedIn, Scope::Post) => "acme-corp",
+        (Platform::LinkedIn, _) => "508123456",
+        (Platform::Instagram, _) => "acme.engineering",
+        (Platform::X, _) => "acme",
+        _ => "",
+    }
+}
+
+/// The sources' post texts and ad details as the store's content records, as importers and
+/// page readers write them. Meta Ads' export rows name no ad account (their observations'
+/// account is empty), so a record cannot name it: their details stay given by hand
+/// ([`meta_info`]).
+pub fn content_records() -> Vec<ContentRecord> {
+    content_info()
+        .into_iter()
+        .filter(|info| info.platform != Some(Platform::Meta))
+        .map(|info| {
+            let platform = info.platform.unwrap();
+            let scope = info.scope.unwrap_or(Scope::Post);
+            let source = Source {
+                kind: SourceKind::Export,
+                location: format!("{platform}-export"),
+                label: "Post text".into(),
+                raw: String::new(),
+                read_at: imported_at(),
+                locale: Some("en".into()),
+            };
+            let mut record = ContentRecord::new(
+                platform,
+                account_of(platform, scope),
+                scope,
+                info.id,
+                source,
+            );
+            record.text = info.text;
+            record.links = info.links;
+            record.campaign_name = info.campaign_name;
+            record.campaign_id = info.campaign_id;
+            record
+        })
+        .collect()
+}
+
+/// The Meta Ads details of the fixture, given by hand.
+pub fn meta_info() -> Vec<ContentInfo> {
+    content_info()
+        .into_iter()
+        .filter(|info| info.platform == Some(Platform::Meta))
+        .collect()
+}
+
+/// The store holding every observation and the content records.
+pub fn store_with_content() -> Store {
+    let mut store = store();
+    let merged = store.merge_content(content_records());
+    assert!(merged.refused.is_empty(), "{:?}", merged.refused);
+    store
 }
 
 /// The strategy file's text.

@@ -9,8 +9,11 @@
 //!                    --metric M [--scope post|campaign|ad_set|ad] [--today D] [--months N] [--lang en|nl]
 //! ```
 //!
-//! `--data` takes what `yardstick import` prints (a JSON array of observations) or an
-//! object with `observations` and, optionally, `content` (post texts and ad details).
+//! `--data` takes what `yardstick import` prints (a JSON array of observations, or of
+//! import results), what `yardstick read-page` prints (a page reading), or an object with
+//! `observations` and, optionally, `content`. A `content` list of content records (each
+//! with its `source`, as importers and page readers write them) is merged into the store;
+//! an older list of post texts and ad details without sources is used as `--content` is.
 //! This module only wires files and arguments to `yardstick::campaign` and
 //! `yardstick::report`; it must not measure anything itself.
 
@@ -21,6 +24,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Deserialize;
 use yardstick::campaign::spotcheck::{self, SpotCheckAsk};
 use yardstick::campaign::{self, ContentInfo};
+use yardstick::content::ContentRecord;
 use yardstick::model::{Language, Metric, Observation, Platform, Scope};
 use yardstick::report::{self, Format};
 use yardstick::store::Store;
@@ -35,12 +39,39 @@ const USAGE: &str = "usage:
 #[derive(Deserialize)]
 #[serde(untagged)]
 enum DataFile {
+    /// `yardstick import`'s array of observations.
     Observations(Vec<Observation>),
-    Bundle {
-        observations: Vec<Observation>,
-        #[serde(default)]
-        content: Vec<ContentInfo>,
-    },
+    /// Import results (each with its observations and content records).
+    Readings(Vec<Reading>),
+    /// One import result, one page reading, or a bundle.
+    Reading(Reading),
+}
+
+/// Anything with observations and, maybe, content: an import result, a page reading, or
+/// `{"observations": [...], "content": [...]}`.
+#[derive(Deserialize)]
+struct Reading {
+    observations: Vec<Observation>,
+    #[serde(default)]
+    content: Content,
+}
+
+/// A reading's `content`: the store's content records, or (older bundles) post texts and
+/// ad details without a source, told apart by shape.
+#[derive(Deserialize, Default)]
+#[serde(untagged)]
+enum Content {
+    #[default]
+    None,
+    Records(Vec<ContentRecord>),
+    Given(Vec<ContentInfo>),
+}
+
+/// The data files read: the store with their observations and content records, and the
+/// details given without a source.
+struct Data {
+    store: Store,
+    given: Vec<ContentInfo>,
 }
 
 /// Runs the command with its arguments.
@@ -106,15 +137,18 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
             ))
         }
     };
-    let (store, mut content) = load_data(&data_paths)?;
+    let Data {
+        store,
+        given: mut content,
+    } = load_data(&data_paths)?;
     for path in &content_paths {
         let items: Vec<ContentInfo> = serde_json::from_str(&read(path)?)
             .map_err(|e| format!("{path}: not a list of post texts and ad details: {e}"))?;
         content.extend(items);
     }
     let today = today.unwrap_or_else(system_today);
-    let view =
-        campaign::measure(plan, &store, &content, today).map_err(|error| error.to_string())?;
+    let view = campaign::measure(plan, &store, &content, today, format.language())
+        .map_err(|error| error.to_string())?;
     let bytes = report::render(&view, format);
     std::io::stdout()
         .write_all(&bytes)
@@ -179,7 +213,7 @@ fn spot_check(args: &[String]) -> Result<ExitCode, String> {
     if data_paths.is_empty() {
         return Err(missing("--data"));
     }
-    let (store, _) = load_data(&data_paths)?;
+    let Data { store, .. } = load_data(&data_paths)?;
     let check = spotcheck::spot_check(&store, &ask).map_err(|e| e.to_string())?;
     let out = serde_json::json!({
         "label": spotcheck::label(language),
@@ -190,30 +224,40 @@ fn spot_check(args: &[String]) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The store holding every `--data` file's observations, and the content information
-/// bundled with them.
-fn load_data(paths: &[String]) -> Result<(Store, Vec<ContentInfo>), String> {
+/// The store holding every `--data` file's observations and content records, and the
+/// details bundled without a source.
+fn load_data(paths: &[String]) -> Result<Data, String> {
     let mut store = Store::new();
-    let mut content = Vec::new();
+    let mut given = Vec::new();
     for path in paths {
         let data: DataFile = serde_json::from_str(&read(path)?).map_err(|e| {
-            format!("{path}: not observations (the output of `yardstick import`) nor {{\"observations\": [...], \"content\": [...]}}: {e}")
+            format!("{path}: not observations (the output of `yardstick import` or `yardstick read-page`) nor {{\"observations\": [...], \"content\": [...]}}: {e}")
         })?;
-        let observations = match data {
-            DataFile::Observations(observations) => observations,
-            DataFile::Bundle {
+        let readings = match data {
+            DataFile::Observations(observations) => vec![Reading {
                 observations,
-                content: more,
-            } => {
-                content.extend(more);
-                observations
-            }
+                content: Content::None,
+            }],
+            DataFile::Readings(readings) => readings,
+            DataFile::Reading(reading) => vec![reading],
         };
-        store
-            .merge(&observations)
-            .map_err(|error| format!("{path}: {error}"))?;
+        for reading in readings {
+            store
+                .merge(&reading.observations)
+                .map_err(|error| format!("{path}: {error}"))?;
+            match reading.content {
+                Content::None => {}
+                Content::Records(records) => {
+                    let merged = store.merge_content(records);
+                    for refused in merged.refused {
+                        eprintln!("{path}: {refused}");
+                    }
+                }
+                Content::Given(more) => given.extend(more),
+            }
+        }
     }
-    Ok((store, content))
+    Ok(Data { store, given })
 }
 
 fn read(path: &str) -> Result<String, String> {
