@@ -73,10 +73,8 @@ const ATTRIBUTES: Column = col(
         en("cost type"),
         en("daily budget"),
         en("total budget"),
-        en("ad introduction text"),
         en("ad headline"),
         en("creative status"),
-        en("click url"),
         nl("account-id"),
         nl("status campagnegroep"),
         nl("doelstelling campagne"),
@@ -92,6 +90,10 @@ const ATTRIBUTES: Column = col(
     ],
     Role::Attribute,
 );
+
+/// An ad's own text and the address it sends clicks to (ad-level exports only).
+const AD_TEXT: Column = col(&[en("ad introduction text")], Role::Text);
+const AD_CLICK_URL: Column = col(&[en("click url")], Role::TargetLink);
 
 const SPEND: Column = col(
     &[
@@ -227,7 +229,7 @@ const AVERAGE_DAILY_SPEND: Column = col(
     own("average_daily_spend", MONEY),
 );
 
-const fn with(ids: [Column; 4]) -> [Column; 38] {
+const fn with(ids: [Column; 4]) -> [Column; 40] {
     let f = FIGURES;
     [
         DATE,
@@ -235,6 +237,8 @@ const fn with(ids: [Column; 4]) -> [Column; 38] {
         AD_NAME,
         AD_ID,
         ATTRIBUTES,
+        AD_TEXT,
+        AD_CLICK_URL,
         ids[0],
         ids[1],
         ids[2],
@@ -272,7 +276,7 @@ const fn with(ids: [Column; 4]) -> [Column; 38] {
 }
 
 /// Old words: campaign group = campaign, campaign = ad set.
-static OLD_COLUMNS: [Column; 38] = with([
+static OLD_COLUMNS: [Column; 40] = with([
     col(
         &[
             en("campaign group name"),
@@ -296,7 +300,7 @@ static OLD_COLUMNS: [Column; 38] = with([
 ]);
 
 /// New words: campaign, ad set.
-static RENAMED_COLUMNS: [Column; 38] = with([
+static RENAMED_COLUMNS: [Column; 40] = with([
     col(
         &[en("campaign name"), nl("campagnenaam")],
         Role::EntityName(Scope::Campaign),
@@ -339,6 +343,7 @@ pub(crate) static CAMPAIGN_MANAGER: KindSpec = KindSpec {
     promoted_prefix: false,
     total_row: TotalRow::Skip,
     localised_numbers: true,
+    permalink_prefix: None,
 };
 
 /// The same export in the new hierarchy words: recognised by its ad set columns.

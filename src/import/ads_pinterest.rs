@@ -108,6 +108,7 @@ pub(crate) static REPORT: KindSpec = KindSpec {
     promoted_prefix: false,
     total_row: TotalRow::Skip,
     localised_numbers: false,
+    permalink_prefix: None,
 };
 
 /// What the ad report reader needs beyond the columns.

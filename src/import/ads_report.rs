@@ -24,6 +24,7 @@ use super::dates::{order_evidence, parse_date, DateOrder};
 use super::detect::{cell, match_column, Detected};
 use super::kinds::{KindSpec, TotalRow};
 use super::output::{Fact, Output, SheetSource};
+use super::records::{self, RowEntity};
 use super::table::{check_id, plan, read_value, written_label, FileContext, MetricColumn, Plan};
 use super::tabular::{Sheet, SheetBody};
 use super::{ads_linkedin, ads_pinterest, ads_tiktok, ads_x};
@@ -474,6 +475,27 @@ impl RowReader<'_> {
                     raw,
                 },
             );
+        }
+        if let (true, Some(id)) = (out.wants_content(), id.as_deref()) {
+            let entity = RowEntity {
+                account,
+                scope,
+                id,
+                published: self
+                    .plan
+                    .published
+                    .and_then(|i| parse_date(cell(row, i), self.date_order)),
+            };
+            if let Some(record) = records::from_row(
+                self.plan,
+                self.header,
+                row,
+                entity,
+                self.source,
+                self.kind.permalink_prefix,
+            ) {
+                out.content(record);
+            }
         }
     }
 

@@ -142,6 +142,7 @@ pub(crate) static REPORT: KindSpec = KindSpec {
     promoted_prefix: false,
     total_row: TotalRow::Skip,
     localised_numbers: true,
+    permalink_prefix: None,
 };
 
 /// What the ad report reader needs beyond the columns.

@@ -121,6 +121,7 @@ pub(crate) static CAMPAIGN_DASHBOARD: KindSpec = KindSpec {
     promoted_prefix: false,
     total_row: TotalRow::Skip,
     localised_numbers: false,
+    permalink_prefix: None,
 };
 
 /// What the ad report reader needs beyond the columns.

@@ -75,12 +75,29 @@ pub(crate) enum Role {
     Date,
     /// The post's (video's, pin's) id, as text.
     PostId,
-    /// The post's link; the id is taken from it when there is no id column.
+    /// The post's own link (its permalink); the id is taken from it when there is no id
+    /// column.
     PostLink,
-    /// When the post was published: the start of its lifetime window.
+    /// When the post was published: the start of its lifetime window, and the content
+    /// record's publication day.
     PublishedAt,
-    /// The post's title or text (kept as the observation's name when short).
+    /// The post's title or text: kept as the observation's name when short, and as the
+    /// content record's text when no [`Role::Text`] column says more.
     Title,
+    /// The post's full text or an ad's primary text (Meta's `Description`), for the content
+    /// record only.
+    Text,
+    /// A link the post or ad points to (an ad's click URL), never the post's own address.
+    TargetLink,
+    /// The ad manager's result type or result indicator of the row's entity.
+    ResultType,
+    /// The attribution setting the row's results were counted under.
+    Attribution,
+    /// The ad manager campaign a row that is not an ad entity belongs to (a LinkedIn
+    /// sponsored post's `Campaign name`). Ad entity rows name their campaign with
+    /// [`Role::EntityName`] and [`Role::EntityId`] instead; no post export seen names a
+    /// campaign id.
+    CampaignName,
     /// The account's name or handle.
     AccountName,
     /// First and last day of a range row (Ads Manager).

@@ -40,6 +40,9 @@ pub(crate) struct KindSpec {
     /// Whether a number like `1,234` is localised in this export (Ads Manager, re-saves) or
     /// always written the English way (machine exports).
     pub localised_numbers: bool,
+    /// The post's address is this prefix plus its id when the export has no link column
+    /// (YouTube's `https://www.youtube.com/watch?v=`); for content records only.
+    pub permalink_prefix: Option<&'static str>,
 }
 
 /// How a table's rows turn into observations.

@@ -138,6 +138,7 @@ pub(crate) static PAGE_METRICS: KindSpec = KindSpec {
     promoted_prefix: false,
     total_row: TotalRow::Skip,
     localised_numbers: false,
+    permalink_prefix: None,
 };
 
 /// Page content workbook, one row per post: lifetime totals as of the export day.
@@ -179,18 +180,27 @@ pub(crate) static PAGE_POSTS: KindSpec = KindSpec {
             ],
             Role::PublishedAt,
         ),
+        // A sponsored post's Campaign Manager campaign (blank for organic posts).
+        col(
+            &[
+                en("campaign name"),
+                nl("campagnenaam"),
+                de("kampagnenname"),
+                fr("nom de la campagne"),
+                es("nombre de la campaña"),
+            ],
+            Role::CampaignName,
+        ),
         col(
             &[
                 en("post type"),
                 en("update type"),
                 en("content type"),
-                en("campaign name"),
                 en("posted by"),
                 en("campaign start date"),
                 en("campaign end date"),
                 en("audience"),
                 es("tipo de publicación"),
-                es("nombre de la campaña"),
                 es("publicado por"),
                 es("público"),
             ],
@@ -251,6 +261,7 @@ pub(crate) static PAGE_POSTS: KindSpec = KindSpec {
     promoted_prefix: false,
     total_row: TotalRow::Skip,
     localised_numbers: false,
+    permalink_prefix: None,
 };
 
 /// Visitors workbook, daily sheet. Page views in total are profile visits; the desktop and
@@ -298,6 +309,7 @@ pub(crate) static VISITOR_METRICS: KindSpec = KindSpec {
     promoted_prefix: false,
     total_row: TotalRow::Skip,
     localised_numbers: false,
+    permalink_prefix: None,
 };
 
 /// Followers workbook, daily sheet of new followers by source.
@@ -364,6 +376,7 @@ pub(crate) static NEW_FOLLOWERS: KindSpec = KindSpec {
     promoted_prefix: false,
     total_row: TotalRow::Skip,
     localised_numbers: false,
+    permalink_prefix: None,
 };
 
 /// Creator export `DISCOVERY`: the period and two range totals.
@@ -386,6 +399,7 @@ pub(crate) static CREATOR_DISCOVERY: KindSpec = KindSpec {
     promoted_prefix: false,
     total_row: TotalRow::Skip,
     localised_numbers: false,
+    permalink_prefix: None,
 };
 
 /// Creator export `ENGAGEMENT`: daily impressions and engagements.
@@ -408,6 +422,7 @@ pub(crate) static CREATOR_ENGAGEMENT: KindSpec = KindSpec {
     promoted_prefix: false,
     total_row: TotalRow::Skip,
     localised_numbers: false,
+    permalink_prefix: None,
 };
 
 /// Creator export `TOP POSTS`: two tables side by side, totals over the export period.
@@ -431,6 +446,7 @@ pub(crate) static CREATOR_TOP_POSTS: KindSpec = KindSpec {
     promoted_prefix: false,
     total_row: TotalRow::Skip,
     localised_numbers: false,
+    permalink_prefix: None,
 };
 
 /// Creator export `FOLLOWERS`: the total on the last day, and new followers per day.
@@ -452,4 +468,5 @@ pub(crate) static CREATOR_FOLLOWERS: KindSpec = KindSpec {
     promoted_prefix: false,
     total_row: TotalRow::Skip,
     localised_numbers: false,
+    permalink_prefix: None,
 };

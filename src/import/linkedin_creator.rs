@@ -13,8 +13,10 @@ use super::columns::{normalise_label, parse_header, Role};
 use super::dates::{parse_date, DateOrder};
 use super::detect::{cell, match_column, Detected};
 use super::output::{Fact, Output, SheetSource};
+use super::records;
 use super::table::{post_id_from_link, written_label, FileContext};
 use super::tabular::Sheet;
+use crate::content::ContentRecord;
 use crate::metrics::CanonicalMetric;
 use crate::model::{Diagnostic, Distribution, Language, Metric, Scope, Unit, Window};
 use crate::values::ValueError;
@@ -161,9 +163,21 @@ pub(crate) fn read_top_posts(
             }
             let post_id = post_id_from_link(link);
             let raw = cell(row, block.metric.0);
-            let _published = block
+            let published = block
                 .published
                 .and_then(|i| parse_date(cell(row, i), DateOrder::MonthFirst));
+            if out.wants_content() {
+                let mut record = ContentRecord::new(
+                    source.platform,
+                    context.account.as_str(),
+                    Scope::Post,
+                    post_id.as_str(),
+                    records::record_source(&source, written_label(cell(header, block.url))),
+                );
+                record.permalink = Some(link.to_owned());
+                record.published = published;
+                out.content(record);
+            }
             match read_number(raw, Language::En) {
                 Ok(parsed) => out.emit(
                     &source,

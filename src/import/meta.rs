@@ -80,7 +80,6 @@ const POST_ATTRIBUTES: Column = col(
         en("page id"),
         en("account id"),
         en("account name"),
-        en("description"),
         en("duration (sec)"),
         en("caption type"),
         en("is crosspost"),
@@ -93,6 +92,9 @@ const POST_ATTRIBUTES: Column = col(
     ],
     Role::Attribute,
 );
+
+/// The post's text (Facebook's `Title` is a video's title; the message is here).
+const DESCRIPTION: Column = col(&[en("description")], Role::Text);
 
 /// Business Suite Facebook post export: lifetime totals as of the export day.
 pub(crate) static FACEBOOK_POSTS: KindSpec = KindSpec {
@@ -111,6 +113,7 @@ pub(crate) static FACEBOOK_POSTS: KindSpec = KindSpec {
         COMMENTS,
         SHARES,
         POST_ATTRIBUTES,
+        DESCRIPTION,
         col(&[en("page name")], Role::AccountName),
         col(&[en("title")], Role::Title),
         col(
@@ -146,6 +149,7 @@ pub(crate) static FACEBOOK_POSTS: KindSpec = KindSpec {
     promoted_prefix: false,
     total_row: TotalRow::Skip,
     localised_numbers: false,
+    permalink_prefix: None,
 };
 
 /// Business Suite Instagram post export: lifetime totals as of the export day.
@@ -165,6 +169,7 @@ pub(crate) static INSTAGRAM_POSTS: KindSpec = KindSpec {
         COMMENTS,
         SHARES,
         POST_ATTRIBUTES,
+        DESCRIPTION,
         col(&[en("account username")], Role::AccountName),
         col(&[en("likes")], count(Reactions)),
         col(&[en("saves")], count(Saves)),
@@ -181,6 +186,7 @@ pub(crate) static INSTAGRAM_POSTS: KindSpec = KindSpec {
     promoted_prefix: false,
     total_row: TotalRow::Skip,
     localised_numbers: false,
+    permalink_prefix: None,
 };
 
 /// 2015-era Facebook Insights post export: names in the first header row, descriptions in
@@ -248,6 +254,7 @@ pub(crate) static FACEBOOK_INSIGHTS_LEGACY_POSTS: KindSpec = KindSpec {
     promoted_prefix: false,
     total_row: TotalRow::Skip,
     localised_numbers: false,
+    permalink_prefix: None,
 };
 
 /// Page-level daily file: the metric name line decides the metric (labels below, after the
@@ -285,6 +292,7 @@ pub(crate) static PAGE_DAILY: KindSpec = KindSpec {
     promoted_prefix: false,
     total_row: TotalRow::Skip,
     localised_numbers: false,
+    permalink_prefix: None,
 };
 
 /// Ads Manager export: one row per campaign, ad set or ad over its reporting range (or per
@@ -335,12 +343,9 @@ pub(crate) static ADS_MANAGER: KindSpec = KindSpec {
                 en("delivery"),
                 en("delivery status"),
                 en("delivery level"),
-                en("result type"),
-                en("result indicator"),
                 en("ad set budget type"),
                 en("starts"),
                 en("ends"),
-                en("attribution setting"),
                 en("bid"),
                 en("bid type"),
                 en("last significant edit"),
@@ -349,8 +354,6 @@ pub(crate) static ADS_MANAGER: KindSpec = KindSpec {
                 en("conversion rate ranking"),
                 nl("campagneweergave"),
                 nl("weergavestatus"),
-                nl("resultaattype"),
-                nl("resultatenindicator"),
                 nl("begint op"),
                 nl("eindigt op"),
                 nl("kwaliteitsscore"),
@@ -358,6 +361,27 @@ pub(crate) static ADS_MANAGER: KindSpec = KindSpec {
                 nl("score conversieratio"),
             ],
             Role::Attribute,
+        ),
+        // What the results count: the result type in words (newer exports) or the result
+        // indicator (`actions:offsite_conversion.fb_pixel_purchase`); kept on the entity's
+        // content record, with the attribution setting they were counted under. The Dutch
+        // attribution label is derived from Meta's Dutch UI (no real Dutch file seen).
+        col(
+            &[
+                en("result type"),
+                en("result indicator"),
+                nl("resultaattype"),
+                nl("resultatenindicator"),
+            ],
+            Role::ResultType,
+        ),
+        col(
+            &[
+                en("attribution setting"),
+                nl("attributie-instelling"),
+                nl("attributie instelling"),
+            ],
+            Role::Attribution,
         ),
         col(
             &[en("amount spent"), nl("besteed bedrag")],
@@ -440,4 +464,5 @@ pub(crate) static ADS_MANAGER: KindSpec = KindSpec {
     promoted_prefix: false,
     total_row: TotalRow::Skip,
     localised_numbers: true,
+    permalink_prefix: None,
 };

@@ -17,7 +17,8 @@
 //!   tables `x`, `linkedin`, `meta`, `youtube`, `tiktok`, `pinterest`, in the vocabulary of
 //!   `columns`.
 //! - `table` (the generic row reader) and the fixed-layout readers `meta_daily` and
-//!   `linkedin_creator`; `cells` and `dates` read values; `output` collects results.
+//!   `linkedin_creator`; `cells` and `dates` read values; `records` copies a row's text,
+//!   links, result type and attribution into a content record; `output` collects results.
 
 mod ads_linkedin;
 mod ads_pinterest;
@@ -38,6 +39,7 @@ mod meta;
 mod meta_daily;
 mod output;
 mod pinterest;
+mod records;
 mod table;
 mod tabular;
 mod tiktok;
@@ -87,6 +89,9 @@ pub struct ImportSummary {
     /// Data rows read (header and preamble rows not counted).
     pub rows_read: u64,
     pub observation_count: u64,
+    /// Content records read (one per post or ad entity that said anything besides numbers).
+    #[serde(default)]
+    pub content_count: u64,
     /// Rows and cells that could not be read, columns not imported, notes.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -112,22 +117,24 @@ pub fn import_file_with_progress(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ImportResult> {
     let mut observations = Vec::new();
-    let summary = import_file_into(
+    let (summary, content) = import(
         name,
         bytes,
         imported_at,
         &mut |o| observations.push(o),
         progress,
+        true,
     )?;
     Ok(ImportResult {
         summary,
         observations,
-        content: Vec::new(),
+        content,
     })
 }
 
 /// Imports one export file, handing each observation to `sink` as it is read. On `Err`,
-/// `sink` was never called.
+/// `sink` was never called. Content records are not built (use [`import_file`] for them);
+/// the summary's `content_count` is then 0.
 pub fn import_file_into(
     name: &str,
     bytes: &[u8],
@@ -135,6 +142,19 @@ pub fn import_file_into(
     sink: &mut dyn FnMut(Observation),
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ImportSummary> {
+    import(name, bytes, imported_at, sink, progress, false).map(|(summary, _)| summary)
+}
+
+/// The import itself; content records are built only when `with_content` is set (they
+/// cost a string per row).
+fn import(
+    name: &str,
+    bytes: &[u8],
+    imported_at: DateTime<Utc>,
+    sink: &mut dyn FnMut(Observation),
+    progress: &mut dyn FnMut(Progress),
+    with_content: bool,
+) -> Result<(ImportSummary, Vec<ContentRecord>)> {
     let (_, sheets) = tabular::open(name, bytes)?;
     let hints = filename::hints(name);
     let mut recognised: Vec<(&Sheet<'_>, Detected)> = Vec::new();
@@ -176,6 +196,9 @@ pub fn import_file_into(
         sink(o)
     };
     let mut out = Output::new(&mut track, progress);
+    if with_content {
+        out = out.collecting_content();
+    }
     for sheet in &unrecognised {
         out.diagnostics.push(
             Diagnostic::info(
@@ -215,8 +238,8 @@ pub fn import_file_into(
     let rows_read = out.rows_read;
     let observation_count = out.observations;
     let period = out.period.map(|(start, end)| ImportPeriod { start, end });
-    let diagnostics = out.into_diagnostics();
-    Ok(ImportSummary {
+    let (diagnostics, content) = out.finish();
+    let summary = ImportSummary {
         file: name.to_owned(),
         platform: first_platform.unwrap_or(platform),
         kind: kind.to_owned(),
@@ -225,8 +248,10 @@ pub fn import_file_into(
         period,
         rows_read,
         observation_count,
+        content_count: content.len() as u64,
         diagnostics,
-    })
+    };
+    Ok((summary, content))
 }
 
 /// "UTF-16 LE text, tab-separated; first row: "Datum", "Aufrufe", …".

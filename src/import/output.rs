@@ -1,11 +1,16 @@
-//! Where an import's results go while rows are read: observations to a sink, diagnostics to
-//! a capped log, progress to a callback, and the counts the summary shows.
+//! Where an import's results go while rows are read: observations to a sink, content
+//! records (when the caller wants them) to a list with one record per entity, diagnostics
+//! to a capped log, progress to a callback, and the counts the summary shows.
 //!
 //! A 100 000-row file with one bad column must not produce 100 000 messages: each
 //! diagnostic code keeps its first [`DIAGNOSTICS_PER_CODE`] and counts the rest. This module
 //! builds observations from already-read values; it must not read cells itself.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::content::{ContentKey, ContentRecord};
 
 use crate::model::{
     Diagnostic, Distribution, Metric, Observation, Platform, Scope, Source, SourceKind, Unit,
@@ -86,6 +91,15 @@ pub(crate) struct Output<'s> {
     pub day_period: Option<(NaiveDate, NaiveDate)>,
     /// Which sheet of how many is being read, for progress.
     pub sheet_position: (usize, usize),
+    /// The content records read so far, when the caller asked for them.
+    content: Option<ContentLog>,
+}
+
+/// Content records, one per entity, in the order the entities were first read.
+#[derive(Debug, Default)]
+struct ContentLog {
+    records: Vec<ContentRecord>,
+    positions: HashMap<ContentKey, usize>,
 }
 
 impl std::fmt::Debug for Output<'_> {
@@ -139,12 +153,61 @@ impl<'s> Output<'s> {
             period: None,
             day_period: None,
             sheet_position: (0, 1),
+            content: None,
         }
     }
 
-    /// Ends the import: the diagnostics, with the counts of those not kept.
-    pub(crate) fn into_diagnostics(self) -> Vec<crate::model::Diagnostic> {
-        self.diagnostics.finish()
+    /// Also collects content records (readers skip building them otherwise).
+    pub(crate) fn collecting_content(mut self) -> Self {
+        self.content = Some(ContentLog::default());
+        self
+    }
+
+    /// Whether readers should build content records.
+    pub(crate) fn wants_content(&self) -> bool {
+        self.content.is_some()
+    }
+
+    /// Keeps a row's content record, cleaned as the store keeps it; a second reading of the
+    /// same entity fills what the first lacked. A record that says nothing is dropped.
+    ///
+    /// Many exports do not name their account (X's `account_analytics_content`, Ads Manager
+    /// files); their observations carry an empty account, and so must their records to join
+    /// them. [`ContentRecord::cleaned`] refuses an empty account, so such a record is
+    /// cleaned under a stand-in name and given its empty account back.
+    pub(crate) fn content(&mut self, mut record: ContentRecord) {
+        let Some(log) = self.content.as_mut() else {
+            return;
+        };
+        let unnamed = record.account.trim().is_empty();
+        if unnamed {
+            record.account = "-".to_owned();
+        }
+        let Ok(mut record) = record.cleaned() else {
+            return;
+        };
+        if unnamed {
+            record.account = String::new();
+        }
+        let key = record.key();
+        match log
+            .positions
+            .get(&key)
+            .and_then(|at| log.records.get_mut(*at))
+        {
+            Some(kept) => super::records::fill_missing(kept, record),
+            None => {
+                log.positions.insert(key, log.records.len());
+                log.records.push(record);
+            }
+        }
+    }
+
+    /// Ends the import: the diagnostics, with the counts of those not kept, and the
+    /// content records.
+    pub(crate) fn finish(self) -> (Vec<crate::model::Diagnostic>, Vec<ContentRecord>) {
+        let records = self.content.map(|log| log.records).unwrap_or_default();
+        (self.diagnostics.finish(), records)
     }
 
     pub(crate) fn emit(&mut self, source: &SheetSource, fact: Fact<'_>) {

@@ -30,14 +30,17 @@ const METRICS: [Column; 9] = [
     col(&[en("save rate")], own("save_rate", Reading::PercentNumber)),
 ];
 
-const fn with(keys: [Column; 3]) -> [Column; 12] {
+const fn with(keys: [Column; 4]) -> [Column; 13] {
     let m = METRICS;
     [
-        keys[0], keys[1], keys[2], m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], m[8],
+        keys[0], keys[1], keys[2], keys[3], m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], m[8],
     ]
 }
 
-static OVERVIEW_COLUMNS: [Column; 12] = with([
+/// A key slot a table does not use: no label matches it.
+const UNUSED: Column = col(&[], Role::Attribute);
+
+static OVERVIEW_COLUMNS: [Column; 13] = with([
     col(&[en("date")], Role::Date),
     col(
         &[en("total audience"), en("engaged audience")],
@@ -47,21 +50,18 @@ static OVERVIEW_COLUMNS: [Column; 12] = with([
         &[en("monthly total audience"), en("monthly engaged audience")],
         Role::Attribute,
     ),
+    UNUSED,
 ]);
 
-static PIN_COLUMNS: [Column; 12] = with([
+static PIN_COLUMNS: [Column; 13] = with([
     col(&[en("pin id")], Role::PostId),
     col(&[en("pin link"), en("pin url"), en("url")], Role::PostLink),
     col(
-        &[
-            en("pin created date"),
-            en("created date"),
-            en("created at"),
-            en("pin title"),
-            en("title"),
-        ],
-        Role::Attribute,
+        &[en("pin created date"), en("created date"), en("created at")],
+        Role::PublishedAt,
     ),
+    // The pin's title: its name on observations and its text on the content record.
+    col(&[en("pin title"), en("title")], Role::Title),
 ]);
 
 /// Daily account overview.
@@ -80,6 +80,7 @@ pub(crate) static OVERVIEW: KindSpec = KindSpec {
     promoted_prefix: false,
     total_row: TotalRow::Skip,
     localised_numbers: false,
+    permalink_prefix: None,
 };
 
 /// Per-pin export over the export's period.
@@ -98,4 +99,5 @@ pub(crate) static PINS: KindSpec = KindSpec {
     promoted_prefix: false,
     total_row: TotalRow::Skip,
     localised_numbers: false,
+    permalink_prefix: None,
 };

@@ -16,6 +16,7 @@ use super::dates::{order_evidence, parse_date, DateOrder};
 use super::detect::{cell, match_column, Detected};
 use super::kinds::{KindSpec, Shape, TotalRow};
 use super::output::{Fact, Output, SheetSource};
+use super::records::{self, RowEntity};
 use super::tabular::Sheet;
 use crate::model::{Diagnostic, Distribution, Language, Metric, Scope, Unit, Window};
 use crate::values::ValueError;
@@ -85,6 +86,8 @@ pub(crate) struct Plan {
     pub range_end: Option<usize>,
     pub entity_names: Vec<(Scope, usize)>,
     pub entity_ids: Vec<(Scope, usize)>,
+    /// Where the content record's fields are (text, links, result type, …).
+    pub content: ContentColumns,
     pub metrics: Vec<MetricColumn>,
     /// Groups of metric columns (indices into `metrics`) with the same metric and split.
     pub duplicates: Vec<Vec<usize>>,
@@ -119,6 +122,18 @@ impl Plan {
             .max()
             .map_or(0, |i| i + 1)
     }
+}
+
+/// The columns that hold what a content record says besides the plan's title, link and
+/// publication day (those serve the observations too).
+#[derive(Debug, Default, Clone)]
+pub(crate) struct ContentColumns {
+    pub text: Option<usize>,
+    pub target_link: Option<usize>,
+    /// Result type and result indicator columns, in header order: the first filled cell wins.
+    pub result_types: Vec<usize>,
+    pub attribution: Option<usize>,
+    pub campaign_name: Option<usize>,
 }
 
 /// A header label as the user would recognise it: BOMs, soft hyphens and padding removed.
@@ -160,6 +175,14 @@ pub(crate) fn plan(kind: &KindSpec, header: &ByteRecord) -> Plan {
                 plan.entity_ids.push((scope, index));
                 continue;
             }
+            Role::Text => &mut plan.content.text,
+            Role::TargetLink => &mut plan.content.target_link,
+            Role::ResultType => {
+                plan.content.result_types.push(index);
+                continue;
+            }
+            Role::Attribution => &mut plan.content.attribution,
+            Role::CampaignName => &mut plan.content.campaign_name,
             Role::Attribute => continue,
             Role::Metric(target) => {
                 let promoted = kind.promoted_prefix && label.base.starts_with("promoted ");
@@ -575,6 +598,8 @@ struct RowFrame<'a> {
     post_id: Option<std::borrow::Cow<'a, str>>,
     name: Option<String>,
     account: &'a str,
+    /// The post's publication day, when the row gives one.
+    published: Option<NaiveDate>,
 }
 
 impl RowReader<'_> {
@@ -627,6 +652,32 @@ impl RowReader<'_> {
             return;
         };
         self.read_metrics(row, row_number, &frame, out);
+        if out.wants_content() {
+            self.read_content(row, &frame, out);
+        }
+    }
+
+    /// The row's content record, keyed as its observations are.
+    fn read_content(&self, row: &ByteRecord, frame: &RowFrame<'_>, out: &mut Output<'_>) {
+        let Some(id) = frame.post_id.as_deref() else {
+            return;
+        };
+        let entity = RowEntity {
+            account: frame.account,
+            scope: frame.scope,
+            id,
+            published: frame.published,
+        };
+        if let Some(record) = records::from_row(
+            self.plan,
+            self.header,
+            row,
+            entity,
+            self.source,
+            self.kind.permalink_prefix,
+        ) {
+            out.content(record);
+        }
     }
 
     fn is_total_row(&self, row: &ByteRecord) -> bool {
@@ -725,6 +776,7 @@ impl RowReader<'_> {
                 post_id: None,
                 name: None,
                 account,
+                published: None,
             });
         }
         let (scope, post_id, name) = self.entity(row, row_number, out)?;
@@ -736,6 +788,7 @@ impl RowReader<'_> {
             post_id,
             name,
             account,
+            published,
         })
     }
 

@@ -48,6 +48,7 @@ pub(crate) static CONTENT: KindSpec = KindSpec {
     promoted_prefix: false,
     total_row: TotalRow::Skip,
     localised_numbers: false,
+    permalink_prefix: None,
 };
 
 /// Daily account overview.
@@ -73,4 +74,5 @@ pub(crate) static OVERVIEW: KindSpec = KindSpec {
     promoted_prefix: false,
     total_row: TotalRow::Skip,
     localised_numbers: false,
+    permalink_prefix: None,
 };

@@ -115,6 +115,7 @@ pub(crate) static TWEET_ACTIVITY: KindSpec = KindSpec {
     promoted_prefix: true,
     total_row: TotalRow::Skip,
     localised_numbers: false,
+    permalink_prefix: None,
 };
 
 /// Legacy daily export (≤ 91 days per file).
@@ -133,6 +134,7 @@ pub(crate) static DAILY_TWEET_ACTIVITY: KindSpec = KindSpec {
     promoted_prefix: true,
     total_row: TotalRow::Skip,
     localised_numbers: false,
+    permalink_prefix: None,
 };
 
 /// Labels of the current exports' shared metrics, in X's five UI languages.
@@ -308,6 +310,7 @@ pub(crate) static ACCOUNT_OVERVIEW: KindSpec = KindSpec {
     promoted_prefix: false,
     total_row: TotalRow::Skip,
     localised_numbers: false,
+    permalink_prefix: None,
 };
 
 /// `account_analytics_content_<from>_<to>.csv`: one row per post, lifetime totals. The
@@ -389,6 +392,7 @@ pub(crate) static ACCOUNT_CONTENT: KindSpec = KindSpec {
     promoted_prefix: false,
     total_row: TotalRow::Skip,
     localised_numbers: false,
+    permalink_prefix: None,
 };
 
 /// `video_overview_analytics.csv`: assumed daily (no real header seen; see
@@ -441,4 +445,5 @@ pub(crate) static VIDEO_OVERVIEW: KindSpec = KindSpec {
     promoted_prefix: false,
     total_row: TotalRow::Skip,
     localised_numbers: false,
+    permalink_prefix: None,
 };

@@ -237,6 +237,9 @@ static CHART_COLUMNS: [Column; 21] = with_keys([DATE, CONTENT, TITLE, PUBLISHED,
 static TOTALS_COLUMNS: [Column; 21] =
     with_keys([DATE, ATTRIBUTES, ATTRIBUTES, ATTRIBUTES, ATTRIBUTES]);
 
+/// A video's own address is this plus its id.
+const WATCH_PAGE: &str = "https://www.youtube.com/watch?v=";
+
 /// `Table data.csv`: per video over the export period; the `Total` row is the channel's
 /// total over the period (it counts videos the table does not list).
 pub(crate) static TABLE_DATA: KindSpec = KindSpec {
@@ -260,6 +263,7 @@ pub(crate) static TABLE_DATA: KindSpec = KindSpec {
     promoted_prefix: false,
     total_row: TotalRow::AccountRange,
     localised_numbers: false,
+    permalink_prefix: Some(WATCH_PAGE),
 };
 
 /// `Chart data.csv`: per video per day.
@@ -284,6 +288,7 @@ pub(crate) static CHART_DATA: KindSpec = KindSpec {
     promoted_prefix: false,
     total_row: TotalRow::Skip,
     localised_numbers: false,
+    permalink_prefix: Some(WATCH_PAGE),
 };
 
 /// `Totals.csv`: the channel per day (`Date,<metric>`, blanks allowed).
@@ -302,4 +307,5 @@ pub(crate) static TOTALS: KindSpec = KindSpec {
     promoted_prefix: false,
     total_row: TotalRow::Skip,
     localised_numbers: false,
+    permalink_prefix: None,
 };
