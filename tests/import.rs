@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
+use yardstick::content::ContentRecord;
 use yardstick::import::{import_file, ImportError, ImportResult};
 use yardstick::model::Observation;
 
@@ -68,6 +69,38 @@ fn line(o: &Observation) -> String {
     )
 }
 
+/// One content record as one reviewable line: the entity, then each field it has, then
+/// the column its source names.
+fn content_line(r: &ContentRecord) -> String {
+    let scope = serde_json::to_value(r.scope).unwrap();
+    let account = if r.account.is_empty() {
+        "-"
+    } else {
+        &r.account
+    };
+    let mut line = format!(
+        "{} {account} {}:{}",
+        r.platform,
+        scope.as_str().unwrap(),
+        r.id
+    );
+    let mut field = |name: &str, value: Option<String>| {
+        if let Some(value) = value {
+            line.push_str(&format!(" {name}={value:?}"));
+        }
+    };
+    field("text", r.text.clone());
+    field("permalink", r.permalink.clone());
+    field("published", r.published.map(|d| d.to_string()));
+    field("links", (!r.links.is_empty()).then(|| r.links.join(" ")));
+    field("result_type", r.result_type.clone());
+    field("attribution", r.attribution.clone());
+    field("campaign_name", r.campaign_name.clone());
+    field("campaign_id", r.campaign_id.clone());
+    line.push_str(&format!(" | {:?}", r.source.label));
+    line
+}
+
 fn describe_result(result: &ImportResult) -> Value {
     let s = &result.summary;
     json!({
@@ -80,6 +113,8 @@ fn describe_result(result: &ImportResult) -> Value {
         "observation_count": s.observation_count,
         "locations": result.observations.iter().map(|o| o.source.location.clone()).fold(Vec::<String>::new(), |mut all, l| { if !all.contains(&l) { all.push(l) } all }),
         "observations": result.observations.iter().map(line).collect::<Vec<_>>(),
+        "content_count": s.content_count,
+        "content": result.content.iter().map(content_line).collect::<Vec<_>>(),
         "diagnostics": s.diagnostics.iter().map(|d| format!("{:?} {} @ {}: {}", d.severity, d.code, d.location.clone().unwrap_or_default(), d.message)).collect::<Vec<_>>(),
     })
 }
@@ -229,4 +264,122 @@ proptest::proptest! {
             proptest::prop_assert_eq!(sunk, 0, "a refused file handed out observations");
         }
     }
+}
+
+/// The content records of a fixture case's file.
+fn fixture_content(case: &str) -> ImportResult {
+    let input = input_file(&fixtures().join(case));
+    let name = input.file_name().unwrap().to_str().unwrap();
+    import_file(name, &std::fs::read(&input).unwrap(), imported_at()).unwrap()
+}
+
+#[test]
+fn a_tweet_text_with_commas_quotes_and_newlines_comes_through_exactly() {
+    let result = fixture_content("x_tweet_activity_en");
+    let record = result
+        .content
+        .iter()
+        .find(|r| r.id == "1090736478473400320")
+        .unwrap();
+    assert_eq!(
+        record.text.as_deref(),
+        Some(
+            "Our \"new\" release, with commas, quotes\nand a second line 🎉 #OpenDay2027 \
+             https://acme.example/open-day?utm_source=twitter&utm_medium=social&utm_campaign=openday"
+        )
+    );
+    // Links in the text are campaign::text's to find; the tweet's own address is no target.
+    assert!(record.links.is_empty());
+    assert_eq!(
+        record.permalink.as_deref(),
+        Some("https://twitter.com/acme/status/1090736478473400320")
+    );
+}
+
+#[test]
+fn an_excel_mangled_id_row_gives_no_record() {
+    let result = fixture_content("x_tweet_activity_en");
+    assert!(result
+        .summary
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "id_mangled"));
+    let ids: Vec<&str> = result.content.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["1090736478473400320", "1088491912435671040"]);
+    assert!(!result
+        .content
+        .iter()
+        .any(|r| r.text.as_deref() == Some("A row copied through Excel")));
+}
+
+#[test]
+fn every_record_joins_the_observations_of_its_row() {
+    for (name, bytes) in fixture_inputs() {
+        let Ok(result) = import_file(name, bytes, imported_at()) else {
+            continue;
+        };
+        assert_eq!(result.summary.content_count, result.content.len() as u64);
+        for record in &result.content {
+            let joined = result.observations.iter().any(|o| {
+                o.platform == record.platform
+                    && o.account == record.account
+                    && o.scope == record.scope
+                    && o.post_id.as_deref() == Some(record.id.as_str())
+                    && o.source.location == record.source.location
+            });
+            assert!(
+                joined,
+                "{name}: {record:?} names no entity the observations name"
+            );
+            assert_eq!(record.source.kind, yardstick::model::SourceKind::Export);
+            assert_eq!(record.source.read_at, imported_at());
+            assert!(record.says_anything(), "{name}: {record:?}");
+        }
+        let mut keys: Vec<_> = result.content.iter().map(ContentRecord::key).collect();
+        keys.sort();
+        keys.dedup();
+        assert_eq!(
+            keys.len(),
+            result.content.len(),
+            "{name}: one record per entity"
+        );
+    }
+}
+
+#[test]
+fn observations_only_imports_build_no_records() {
+    let (name, bytes) = fixture_inputs()
+        .iter()
+        .find(|(name, _)| name.starts_with("tweet_activity_metrics"))
+        .unwrap();
+    assert!(!import_file(name, bytes, imported_at())
+        .unwrap()
+        .content
+        .is_empty());
+    let summary =
+        yardstick::import::import_file_into(name, bytes, imported_at(), &mut |_| {}, &mut |_| {})
+            .unwrap();
+    assert_eq!(summary.content_count, 0);
+}
+
+#[test]
+fn a_linkedin_creative_report_gives_each_ad_its_text_and_click_url() {
+    let text = "Creative Performance Report (in UTC)\r\n\
+        Report Start: 10/1/2026, 12:00 AM\r\n\
+        Report End: 10/28/2026, 11:59 PM\r\n\
+        Start Date (in UTC),Account Name,Currency,Campaign Group ID,Campaign Group Name,Campaign Name,Creative ID,Ad Introduction Text,Click URL,Total Spent,Impressions\r\n\
+        10/1/2026,Acme BV,EUR,614221001,Autumn open day,Open day – students NL,88001,\"Kom naar de open dag, 12 maart! 🎓 #OpenDag2027\",https://acme.nl/open-dag?utm_source=linkedin&utm_medium=paid&utm_campaign=opendag,402.50,33012\r\n";
+    let result = import_file(
+        "creative_performance_report.csv",
+        text.as_bytes(),
+        imported_at(),
+    )
+    .unwrap();
+    let lines: Vec<String> = result.content.iter().map(content_line).collect();
+    assert_eq!(
+        lines,
+        ["linkedin Acme BV ad:88001 text=\"Kom naar de open dag, 12 maart! 🎓 #OpenDag2027\" \
+          links=\"https://acme.nl/open-dag?utm_source=linkedin&utm_medium=paid&utm_campaign=opendag\" \
+          campaign_name=\"Autumn open day\" campaign_id=\"614221001\" | \"Ad Introduction Text\""]
+    );
 }
