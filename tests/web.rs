@@ -121,18 +121,28 @@ fn field(object: &JsValue, name: &str) -> JsValue {
     js_sys::Reflect::get(object, &JsValue::from_str(name)).unwrap()
 }
 
-/// Merges and returns the new bytes and the merge's JSON (report and total).
-fn merge(stored: Option<Vec<u8>>, observations: JsValue) -> (Vec<u8>, Value) {
-    let merged = yardstick::web::merge_observations(stored, observations).unwrap();
+/// Merges a reading and returns the new bytes and the merge's JSON (report, content, total).
+fn merge_with(
+    stored: Option<Vec<u8>>,
+    observations: JsValue,
+    content: JsValue,
+) -> (Vec<u8>, Value) {
+    let merged = yardstick::web::merge_reading(stored, observations, content).unwrap();
     let bytes = js_sys::Uint8Array::new(&field(&merged, "bytes")).to_vec();
     let report = json(
-        &js_sys::Object::from_entries(&js_sys::Array::of2(
+        &js_sys::Object::from_entries(&js_sys::Array::of3(
             &js_sys::Array::of2(&"report".into(), &field(&merged, "report")),
+            &js_sys::Array::of2(&"content".into(), &field(&merged, "content")),
             &js_sys::Array::of2(&"total".into(), &field(&merged, "total")),
         ))
         .unwrap(),
     );
     (bytes, report)
+}
+
+/// Merges observations alone, as a reading without content records.
+fn merge(stored: Option<Vec<u8>>, observations: JsValue) -> (Vec<u8>, Value) {
+    merge_with(stored, observations, JsValue::UNDEFINED)
 }
 
 #[wasm_bindgen_test]
@@ -144,11 +154,12 @@ fn merged_observations_survive_the_bytes_and_the_same_reading_counts_once() {
 
     let (once, report) = merge(None, observations.clone());
     assert!(field(
-        &yardstick::web::merge_observations(None, observations.clone()).unwrap(),
+        &yardstick::web::merge_reading(None, observations.clone(), JsValue::UNDEFINED).unwrap(),
         "bytes"
     )
     .is_instance_of::<js_sys::Uint8Array>());
     assert_eq!(report["report"]["added"], read_count);
+    assert_eq!(report["content"]["kept"], 0);
     assert_eq!(report["total"], read_count);
     assert_eq!(
         yardstick::web::count_observations(Some(once.clone())).unwrap(),
@@ -172,5 +183,178 @@ fn merged_observations_survive_the_bytes_and_the_same_reading_counts_once() {
 fn damaged_store_bytes_are_refused() {
     assert!(yardstick::web::count_observations(Some(b"\x00garbage".to_vec())).is_err());
     let not_observations = JsValue::from_str("[{\"metric\": 1}]");
-    assert!(yardstick::web::merge_observations(None, not_observations).is_err());
+    assert!(yardstick::web::merge_reading(None, not_observations, JsValue::UNDEFINED).is_err());
+}
+
+/// The X post the fixture page x-post-en is about.
+const X_POST_ID: &str = "1834567890123456789";
+
+/// A content record as a page reading hands it over, with `text` and `links` as given.
+fn x_post_record(text: &str, links: &[&str], read_at: &str) -> Value {
+    serde_json::json!({
+        "platform": "x",
+        "account": "northwind",
+        "scope": "post",
+        "id": X_POST_ID,
+        "text": text,
+        "links": links,
+        "source": {
+            "kind": "page",
+            "location": format!("https://x.com/northwind/status/{X_POST_ID}/analytics"),
+            "label": "",
+            "raw": "",
+            "read_at": read_at,
+        },
+    })
+}
+
+/// An observation of the same post, as the X reader gives one.
+fn x_post_impressions(value: f64, read_at: &str) -> Value {
+    serde_json::json!({
+        "platform": "x",
+        "account": "northwind",
+        "scope": "post",
+        "post_id": X_POST_ID,
+        "metric": "impressions",
+        "distribution": "total",
+        "window": "lifetime",
+        "start": "2026-10-29",
+        "end": "2026-10-29",
+        "value": value,
+        "unit": "count",
+        "source": {
+            "kind": "page",
+            "location": format!("https://x.com/northwind/status/{X_POST_ID}/analytics"),
+            "label": "Impressions",
+            "raw": value.to_string(),
+            "read_at": read_at,
+        },
+    })
+}
+
+/// A JSON value as the plain JavaScript value a message would carry.
+fn js(value: &Value) -> JsValue {
+    js_sys::JSON::parse(&value.to_string()).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn a_reading_keeps_its_content_records_beside_its_observations_in_one_write() {
+    let read_at = "2026-10-29T10:00:00Z";
+    let observations = js(&serde_json::json!([x_post_impressions(12533.0, read_at)]));
+    let record = x_post_record(
+        "Open day on 12 March! #OpenDay2027",
+        &["https://northwind.example/open-day?utm_campaign=openday2027"],
+        read_at,
+    );
+    let (bytes, merged) = merge_with(None, observations, js(&serde_json::json!([record])));
+    assert_eq!(merged["report"]["added"], 1);
+    assert_eq!(merged["content"]["kept"], 1);
+    assert_eq!(merged["content"]["refused"], serde_json::json!([]));
+    assert_eq!(merged["total"], 1);
+
+    // The record survives the bytes: the store's write holds both.
+    let listed = json(&yardstick::web::list_content(Some(bytes.clone())).unwrap());
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    assert_eq!(listed[0]["id"], X_POST_ID);
+    assert_eq!(listed[0]["text"], "Open day on 12 March! #OpenDay2027");
+    assert_eq!(
+        listed[0]["links"],
+        serde_json::json!(["https://northwind.example/open-day?utm_campaign=openday2027"])
+    );
+
+    // A later reading with new text and no links: the text is replaced, the links kept.
+    let later = "2026-10-30T10:00:00Z";
+    let (bytes, merged) = merge_with(
+        Some(bytes),
+        js(&serde_json::json!([x_post_impressions(13001.0, later)])),
+        js(&serde_json::json!([x_post_record(
+            "Open day on 12 March — sign up! #OpenDay2027",
+            &[],
+            later
+        )])),
+    );
+    assert_eq!(merged["report"]["replaced"], 1);
+    assert_eq!(merged["content"]["kept"], 1);
+    let listed = json(&yardstick::web::list_content(Some(bytes.clone())).unwrap());
+    assert_eq!(listed.as_array().unwrap().len(), 1, "one record per post");
+    assert_eq!(
+        listed[0]["text"],
+        "Open day on 12 March — sign up! #OpenDay2027"
+    );
+    assert_eq!(
+        listed[0]["links"],
+        serde_json::json!(["https://northwind.example/open-day?utm_campaign=openday2027"])
+    );
+    assert_eq!(yardstick::web::count_observations(Some(bytes)).unwrap(), 1);
+}
+
+#[wasm_bindgen_test]
+fn a_refused_record_is_named_and_never_costs_the_observations() {
+    let read_at = "2026-10-29T10:00:00Z";
+    let good = x_post_record("#OpenDay2027", &[], read_at);
+    let mut says_nothing = x_post_record("   ", &[], read_at);
+    says_nothing["id"] = "1834567890000000001".into();
+    let content = serde_json::json!([
+        {"platform": "x", "id": 3},
+        good,
+        "not a record",
+        says_nothing,
+    ]);
+    let (bytes, merged) = merge_with(
+        None,
+        js(&serde_json::json!([x_post_impressions(12533.0, read_at)])),
+        js(&content),
+    );
+    assert_eq!(merged["report"]["added"], 1, "the observations are kept");
+    assert_eq!(merged["content"]["kept"], 1);
+    let refused: Vec<&str> = merged["content"]["refused"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap())
+        .collect();
+    assert_eq!(refused.len(), 3, "{refused:?}");
+    assert!(
+        refused[0].starts_with("content record 0 does not have a content record's shape"),
+        "{}",
+        refused[0]
+    );
+    assert!(
+        refused[1].starts_with("content record 2 "),
+        "{}",
+        refused[1]
+    );
+    assert!(
+        refused[2].contains("says nothing besides its id"),
+        "{}",
+        refused[2]
+    );
+    assert_eq!(
+        json(&yardstick::web::list_content(Some(bytes)).unwrap())
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[wasm_bindgen_test]
+fn content_that_is_not_a_list_is_refused_with_a_sentence() {
+    let observations = js(&serde_json::json!([x_post_impressions(
+        1.0,
+        "2026-10-29T10:00:00Z"
+    )]));
+    let error = yardstick::web::merge_reading(
+        None,
+        observations.clone(),
+        JsValue::from_str("#OpenDay2027"),
+    );
+    assert!(error.is_err());
+    for nothing in [JsValue::UNDEFINED, JsValue::NULL] {
+        assert!(yardstick::web::merge_reading(None, observations.clone(), nothing).is_ok());
+    }
+    assert_eq!(
+        json(&yardstick::web::list_content(None).unwrap()),
+        serde_json::json!([])
+    );
 }

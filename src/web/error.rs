@@ -17,6 +17,10 @@ pub enum WebError {
     },
     #[error("the observations handed to the store are not observation objects ({0})")]
     Observations(String),
+    #[error("the content records handed to the store are not a list ({0}); send the reading's `content` as readPage or an import returned it, or leave it out")]
+    Content(String),
+    #[error("content record {index} does not have a content record's shape ({reason}); it was left out and the rest of the reading kept")]
+    ContentRecord { index: usize, reason: String },
     #[error("the stored data cannot be read: {0}")]
     Stored(String),
     #[error("the store refused what was read: {0}")]

@@ -3,8 +3,8 @@
 //! One call per file, run in the dashboard's import worker (`www/import-worker.js`) so a large
 //! file never blocks the page. The bytes arrive as a `Uint8Array` copied once into wasm
 //! memory (never as a JS string). The result stays in wasm as an opaque [`ImportedFile`]: its
-//! summary crosses to JavaScript (small), and its observations are merged into the store's
-//! bytes without crossing at all (`mergeInto`), because turning a million observations into
+//! summary crosses to JavaScript (small), and its observations and content records are
+//! merged into the store's bytes without crossing at all (`mergeInto`), because turning a million observations into
 //! JavaScript objects and back costs far more than reading the file. An import error becomes
 //! an exception carrying the importer's sentence. Nothing here reads a cell:
 //! `crate::import` does.
@@ -14,8 +14,8 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::{persist, to_js, WebError};
-use crate::import::{ImportResult, Progress};
-use crate::store::MergeReport;
+use crate::import::{ImportResult, ImportSummary, Progress};
+use crate::model::Scope;
 
 /// A read file, held in wasm until it is merged (call `free()` when done with it).
 #[wasm_bindgen]
@@ -24,14 +24,14 @@ pub struct ImportedFile {
     result: ImportResult,
 }
 
-/// What `mergeInto` hands back, as `mergeObservations` does.
+/// The file's summary as the dashboard shows it: the importer's summary, and how many of
+/// its content records are posts with their text (the importer counts every record).
 #[derive(Debug, Serialize)]
-struct Merged {
-    /// Crosses as a `Uint8Array`, not an array of numbers.
-    #[serde(with = "serde_bytes")]
-    bytes: Vec<u8>,
-    report: MergeReport,
-    total: usize,
+struct Summary<'a> {
+    #[serde(flatten)]
+    summary: &'a ImportSummary,
+    /// Records of posts that carry the post's text.
+    posts_with_text: usize,
 }
 
 /// Imports one export file. `importedAt` is the time of the reading (RFC 3339, since the
@@ -64,10 +64,18 @@ pub fn import_file(
 #[wasm_bindgen]
 impl ImportedFile {
     /// `{file, platform, kind, tables, language, period, rows_read, observation_count,
-    /// diagnostics}`.
+    /// content_count, diagnostics, posts_with_text}`.
     #[wasm_bindgen(getter)]
     pub fn summary(&self) -> Result<JsValue, JsError> {
-        to_js(&self.result.summary)
+        to_js(&Summary {
+            summary: &self.result.summary,
+            posts_with_text: self
+                .result
+                .content
+                .iter()
+                .filter(|record| record.scope == Scope::Post && record.text.is_some())
+                .count(),
+        })
     }
 
     /// The observations as plain objects (for a preview; merging does not need them).
@@ -75,16 +83,17 @@ impl ImportedFile {
         to_js(&self.result.observations)
     }
 
-    /// Merges the observations into the store's bytes (`undefined` when nothing is stored
-    /// yet): `{bytes, report, total}`, as `mergeObservations` returns. The caller persists
-    /// `bytes`.
+    /// Merges the observations and the content records into the store's bytes
+    /// (`undefined` when nothing is stored yet), in one load and one save: `{bytes,
+    /// report, content: {kept, refused}, total}`, as `mergeReading` returns. A refused
+    /// record is listed with why and never stops the rest. The caller persists `bytes`.
     #[wasm_bindgen(js_name = "mergeInto")]
     pub fn merge_into(&self, stored: Option<Vec<u8>>) -> Result<JsValue, JsError> {
-        let (bytes, report, total) = persist::merge(stored.as_deref(), &self.result.observations)?;
-        to_js(&Merged {
-            bytes,
-            report,
-            total,
-        })
+        to_js(&persist::merge(
+            stored.as_deref(),
+            &self.result.observations,
+            self.result.content.iter().cloned(),
+            Vec::new(),
+        )?)
     }
 }

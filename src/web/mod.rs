@@ -1,7 +1,8 @@
 //! The wasm boundary: the only code that knows about wasm-bindgen, and the only exports.
 //!
 //! A few coarse calls, each doing a lot of work per crossing: read a page snapshot, merge
-//! observations into the store's bytes, count and list what is stored. Typed structs cross
+//! a reading (observations and content records) into the store's bytes, count and list
+//! what is stored. Typed structs cross
 //! through serde-wasm-bindgen with `Serializer::json_compatible()`, so maps arrive as plain
 //! objects that survive `postMessage` and `chrome.storage`. Every export returns
 //! `Result<_, JsError>`: bad input from JavaScript becomes an exception with a sentence, never
@@ -21,9 +22,9 @@ use wasm_bindgen::prelude::*;
 
 pub use error::WebError;
 
+use crate::content::ContentRecord;
 use crate::model::Observation;
 use crate::page::Snapshot;
-use crate::store::MergeReport;
 
 /// Runs once when the module is instantiated: panics (bugs) reach the console with a trace.
 #[wasm_bindgen(start)]
@@ -42,7 +43,8 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 }
 
 /// Reads a page snapshot and returns what it found: `{platform, page_kind, period,
-/// observations, diagnostics}`.
+/// observations, diagnostics, content}` (`content` left out when the page described no
+/// post or ad besides its numbers).
 ///
 /// `snapshot` is the content script's snapshot (`src/page/snapshot.rs`) either as JSON text
 /// (what the overlay sends: faster, see `README.md`, "Numbers") or as a plain object;
@@ -62,33 +64,59 @@ pub fn read_page(snapshot: JsValue, read_at: &str) -> Result<JsValue, JsError> {
     to_js(&crate::page::read_page(&snapshot, read_at))
 }
 
-/// What `mergeObservations` hands back: the bytes to persist, what the merge did, and how
-/// many facts the store now holds.
-#[derive(Debug, Serialize)]
-struct Merged {
-    /// Crosses as a `Uint8Array`, not an array of numbers.
-    #[serde(with = "serde_bytes")]
-    bytes: Vec<u8>,
-    report: MergeReport,
-    total: usize,
-}
-
-/// Merges `observations` (as `readPage` returned them) into the store's bytes (`undefined`
-/// when nothing is stored yet): `{bytes, report: {added, replaced, unchanged, outdated,
-/// rejected}, total}`. The caller persists `bytes`.
-#[wasm_bindgen(js_name = "mergeObservations")]
-pub fn merge_observations(
+/// Merges a reading into the store's bytes (`undefined` when nothing is stored yet): its
+/// `observations` (as `readPage` returned them) and its `content` records (the reading's
+/// `content`; `undefined` or left out when it has none), in one load and one save so one
+/// write persists both. Returns `{bytes, report: {added, replaced, unchanged, outdated,
+/// rejected}, content: {kept, refused}, total}`; the caller persists `bytes`.
+///
+/// Records crossed a message, so each is checked alone: one without a record's shape, or
+/// one the store refuses, is listed in `content.refused` with why, and the observations
+/// and the other records are kept. Observations that are not observation objects, or that
+/// the store refuses, throw, and nothing is to be written.
+#[wasm_bindgen(js_name = "mergeReading")]
+pub fn merge_reading(
     stored: Option<Vec<u8>>,
     observations: JsValue,
+    content: JsValue,
 ) -> Result<JsValue, JsError> {
     let observations: Vec<Observation> =
         serde_wasm_bindgen::from_value(observations).map_err(WebError::observations)?;
-    let (bytes, report, total) = persist::merge(stored.as_deref(), &observations)?;
-    to_js(&Merged {
-        bytes,
-        report,
-        total,
-    })
+    let (records, refused) = content_records(content)?;
+    to_js(&persist::merge(
+        stored.as_deref(),
+        &observations,
+        records,
+        refused,
+    )?)
+}
+
+/// The records of a reading's `content` as JavaScript handed it: the records with a
+/// record's shape, and a sentence for each element without one. Nothing (`undefined` or
+/// `null`) is no records; anything but a list is refused whole.
+fn content_records(content: JsValue) -> Result<(Vec<ContentRecord>, Vec<String>), WebError> {
+    if content.is_undefined() || content.is_null() {
+        return Ok((Vec::new(), Vec::new()));
+    }
+    if !js_sys::Array::is_array(&content) {
+        let kind = content.js_typeof().as_string().unwrap_or_default();
+        return Err(WebError::Content(format!("got a value of type {kind}")));
+    }
+    let mut records = Vec::new();
+    let mut refused = Vec::new();
+    for (index, value) in js_sys::Array::from(&content).iter().enumerate() {
+        match serde_wasm_bindgen::from_value::<ContentRecord>(value) {
+            Ok(record) => records.push(record),
+            Err(error) => refused.push(
+                WebError::ContentRecord {
+                    index,
+                    reason: error.to_string(),
+                }
+                .to_string(),
+            ),
+        }
+    }
+    Ok((records, refused))
 }
 
 /// How many facts the store's bytes hold.
@@ -102,4 +130,13 @@ pub fn count_observations(stored: Option<Vec<u8>>) -> Result<u32, JsError> {
 #[wasm_bindgen(js_name = "listObservations")]
 pub fn list_observations(stored: Option<Vec<u8>>) -> Result<JsValue, JsError> {
     to_js(&persist::load(stored.as_deref())?.observations())
+}
+
+/// Every stored content record (what sources said about a post or an ad besides its
+/// numbers), ordered by platform, account, scope and id, for the dashboard.
+#[wasm_bindgen(js_name = "listContent")]
+pub fn list_content(stored: Option<Vec<u8>>) -> Result<JsValue, JsError> {
+    let store = persist::load(stored.as_deref())?;
+    let records: Vec<&ContentRecord> = store.content_records().collect();
+    to_js(&records)
 }
