@@ -14,7 +14,7 @@
  */
 import { core } from './core.js';
 import { ext, extensionOrigin } from './ext.js';
-import { MSG, isCount, isMessage, isToken } from './messages.js';
+import { MSG, isBoundedList, isCount, isMessage, isToken } from './messages.js';
 import { updateStore } from './storage.js';
 import { strategyReply } from './strategy-worker.js';
 import { campaignReply } from './campaign-worker.js';
@@ -28,9 +28,15 @@ const TOKENS = 'tokens';
 /** chrome.storage.session key: tab id → what the overlay last read there. */
 const READINGS = 'readings';
 
+/** A page's reading: a few hundred figures, an ad manager's grid of thousands of rows some 10 each. */
+const MAX_OBSERVATIONS = 100_000;
+/** At most one record per post or ad on the page. */
+const MAX_CONTENT_RECORDS = 10_000;
+
 /**
  * @typedef {{tabId: number, issuedAt: number}} IssuedToken
- * @typedef {{metrics: number, diagnostics: number, platform: string | null, pageKind: string | null, readAt: number}} TabReading
+ * @typedef {{metrics: number, diagnostics: number, content: number, platform: string | null, pageKind: string | null, readAt: number}} TabReading
+ * @typedef {{kept: number, refused: string[]}} ContentReport
  * @typedef {chrome.runtime.MessageSender} Sender
  */
 
@@ -162,16 +168,18 @@ function recordReading(tabId, reading) {
 }
 
 /**
- * Merges observations into the store (the core decides what replaces what) and returns how
- * many the store holds afterwards.
+ * Merges a reading's observations and content records into the store in one write (the
+ * core decides what replaces what and which record it refuses) and returns how many facts
+ * the store holds afterwards and what became of the records.
  * @param {unknown[]} observations
- * @returns {Promise<number>}
+ * @param {unknown[]} content
+ * @returns {Promise<{total: number, content: ContentReport}>}
  */
-async function storeObservations(observations) {
+async function storeReading(observations, content) {
   const yardstick = await core();
   return updateStore((bytes) => {
-    const merged = yardstick.mergeObservations(bytes, observations);
-    return { bytes: merged.bytes, result: merged.total };
+    const merged = yardstick.mergeReading(bytes, observations, content);
+    return { bytes: merged.bytes, result: { total: merged.total, content: merged.content } };
   });
 }
 
@@ -210,17 +218,22 @@ async function handle(message, sender) {
     return isToken(message.token) ? consumeToken(message.token, tabId) : { ok: false };
   }
   if (isMessage(message, MSG.pageReading) && fromOverlay(sender)) {
-    const observations = message.observations;
-    if (!Array.isArray(observations) || !isCount(message.diagnostics)) return { error: 'bad reading' };
-    const total = await storeObservations(observations);
+    const { observations, diagnostics } = message;
+    // A reading without records leaves `content` out.
+    const content = message.content ?? [];
+    if (!isBoundedList(observations, MAX_OBSERVATIONS)) return { error: 'bad reading: observations' };
+    if (!isBoundedList(content, MAX_CONTENT_RECORDS)) return { error: 'bad reading: content' };
+    if (!isCount(diagnostics)) return { error: 'bad reading: diagnostics' };
+    const stored = await storeReading(observations, content);
     await recordReading(tabId, {
       metrics: observations.length,
-      diagnostics: message.diagnostics,
+      diagnostics,
+      content: stored.content.kept,
       platform: stringOrNull(message.platform),
       pageKind: stringOrNull(message.pageKind),
       readAt: Date.now(),
     });
-    return { total };
+    return stored;
   }
   if (isMessage(message, MSG.tabReading) && fromExtensionPage(sender)) {
     return isCount(message.tabId) ? tabReading(message.tabId) : { error: 'bad tab id' };

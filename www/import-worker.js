@@ -1,12 +1,12 @@
 // @ts-check
 /**
  * The dashboard's import worker (a module worker): parses export files in the wasm core off
- * the page's thread, merges the observations into the store, and answers with the file's
- * summary.
+ * the page's thread, merges the observations and the content records (posts' text, ads'
+ * settings) into the store, and answers with the file's summary.
  *
  * Messages in: `{id, name, bytes: ArrayBuffer, importedAt}` (the bytes are transferred, not
  * copied). Messages out, each with the same `id`: `{type: 'progress', fraction}`, then
- * `{type: 'done', summary, total}` or `{type: 'error', message}`. A refused file stores
+ * `{type: 'done', summary, total, content: {kept, refused}}` or `{type: 'error', message}`. A refused file stores
  * nothing (the core's import is all-or-nothing, and the merge runs only after it). Files are
  * handled one at a time, in the order they arrive. This worker must not touch the DOM.
  */
@@ -49,12 +49,12 @@ async function importOne({ id, name, bytes, importedAt }) {
     try {
       const summary = imported.summary;
       // The same merge the service worker runs for overlay readings (background.js), done in
-      // wasm so the observations never cross into JavaScript.
-      const total = await updateStore((stored) => {
+      // wasm so the observations and records never cross into JavaScript; one write keeps both.
+      const { total, content } = await updateStore((stored) => {
         const merged = imported.mergeInto(stored);
-        return { bytes: merged.bytes, result: merged.total };
+        return { bytes: merged.bytes, result: { total: merged.total, content: merged.content } };
       });
-      self.postMessage({ id, type: 'done', summary, total });
+      self.postMessage({ id, type: 'done', summary, total, content });
     } finally {
       imported.free();
     }

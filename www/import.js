@@ -2,7 +2,8 @@
 /**
  * The dashboard's import panel: export files by drag-and-drop or a file picker, several at
  * once, each parsed and stored by the import worker (`import-worker.js`) with a progress
- * bar, then summarised: platform, export kind, period, rows, observations, warnings.
+ * bar, then summarised: platform, export kind, period, rows, observations, posts with
+ * their text, warnings.
  *
  * Every node is built with createElement and textContent (`render.js`): file names and file
  * content never reach an HTML parser. When files were stored it dispatches
@@ -15,7 +16,8 @@ import { element } from './render.js';
  * @typedef {{severity: string, code: string, message: string, location?: string}} Diagnostic
  * @typedef {{file: string, platform: string, kind: string, tables: string[], language?: string | null,
  *   period?: {start: string, end: string} | null, rows_read: number, observation_count: number,
- *   diagnostics: Diagnostic[]}} Summary
+ *   content_count?: number, diagnostics: Diagnostic[], posts_with_text: number}} Summary
+ * @typedef {{kept: number, refused: string[]}} ContentReport
  */
 
 const ACCEPT = '.csv,.tsv,.txt,.xlsx,.xls,.zip';
@@ -134,11 +136,17 @@ async function importOne(file) {
     return false;
   }
   const summary = /** @type {Summary} */ (outcome.summary);
+  const content = /** @type {ContentReport} */ (outcome.content);
   status.textContent = describe(summary, Number(outcome.total));
   item.dataset.platform = summary.platform;
   item.dataset.kind = summary.kind;
   item.dataset.observations = String(summary.observation_count);
-  const notes = summary.diagnostics.filter((d) => d.severity !== 'info');
+  item.dataset.content = String(content.kept);
+  item.dataset.postsWithText = String(summary.posts_with_text);
+  const notes = [
+    ...summary.diagnostics.filter((d) => d.severity !== 'info'),
+    ...content.refused.map((reason) => ({ severity: 'warning', message: `Not kept: ${reason}` })),
+  ];
   if (notes.length > 0) {
     item.append(
       element('details', {}, [
@@ -147,20 +155,26 @@ async function importOne(file) {
       ]),
     );
   }
-  return summary.observation_count > 0;
+  return summary.observation_count > 0 || content.kept > 0;
 }
 
 /**
- * One line about an imported file.
+ * One line about an imported file: what it is, what it covers, what it gave.
  * @param {Summary} summary
  * @param {number} total observations in the store afterwards
  */
 function describe(summary, total) {
   const period = summary.period ? `${summary.period.start} – ${summary.period.end}` : 'no dates';
   const language = summary.language ? ` (${summary.language})` : '';
+  const posts = summary.posts_with_text;
+  const others = (summary.content_count ?? 0) - posts;
+  const content = [
+    posts > 0 ? `${posts} ${posts === 1 ? 'post' : 'posts'} with text · ` : '',
+    others > 0 ? `details of ${others} more ${others === 1 ? 'item' : 'items'} · ` : '',
+  ].join('');
   return (
     `${summary.platform} · ${summary.kind}${language} · ${period} · ${summary.rows_read} rows · ` +
-    `${summary.observation_count} observations · ${total} stored in this browser`
+    `${summary.observation_count} observations · ${content}${total} stored in this browser`
   );
 }
 

@@ -14,7 +14,12 @@ export const MSG = Object.freeze({
   issueToken: 'cs-bg-issue-token',
   /** Overlay → worker: consume a token for this tab. Reply `{ok}`. */
   consumeToken: 'ov-bg-consume-token',
-  /** Overlay → worker: store what was read on this tab's page. Reply `{total}` stored. */
+  /**
+   * Overlay → worker: store what was read on this tab's page, `{observations, content,
+   * diagnostics, platform, pageKind}` (`content`, the reading's records, may be left out).
+   * Reply `{total, content: {kept, refused}}`: facts stored, records kept, sentences about
+   * records refused.
+   */
   pageReading: 'ov-bg-page-reading',
   /** Popup → worker: what was read on a tab's page. Reply `{reading}` (or null). */
   tabReading: 'pp-bg-tab-reading',
@@ -65,4 +70,14 @@ export function isToken(value) {
  */
 export function isCount(value) {
   return Number.isSafeInteger(value) && /** @type {number} */ (value) >= 0;
+}
+
+/**
+ * True for an array of at most `max` elements (what each element is, the core checks).
+ * @param {unknown} value
+ * @param {number} max
+ * @returns {value is unknown[]}
+ */
+export function isBoundedList(value, max) {
+  return Array.isArray(value) && value.length <= max;
 }

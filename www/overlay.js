@@ -2,8 +2,9 @@
 /**
  * The overlay: an extension page in an iframe on the analytics page. It accepts the content
  * script's channel only with a valid one-time token, reads each snapshot with the wasm core,
- * hands the observations to the service worker to store, and lists what it read and what it
- * could not.
+ * hands the observations and the content records (what the page says about its posts and
+ * ads besides their numbers) to the service worker to store, and lists what it read and
+ * what it could not.
  *
  * The page cannot read this frame (it is cross-origin) and cannot feed it: a port arriving
  * without a token the worker issued for this tab is closed unread, and only one channel is
@@ -24,8 +25,11 @@ import { showCampaigns } from './campaign.js';
 /** @typedef {import('./render.js').Observation} Observation */
 /** @typedef {import('./render.js').Diagnostic} Diagnostic */
 /**
+ * @typedef {{platform: string, account: string, scope: string, id: string, text?: string,
+ *   links?: string[], result_type?: string, attribution?: string}} ContentRecord
  * @typedef {{platform?: string | null, page_kind?: string | null, period?: unknown,
- *   observations: Observation[], diagnostics: Diagnostic[]}} PageReading
+ *   observations: Observation[], diagnostics: Diagnostic[], content?: ContentRecord[]}} PageReading
+ * @typedef {{total: number, content: {kept: number, refused: string[]}}} Stored
  */
 
 /** The accepted channel's port, once a valid token came with it. */
@@ -86,12 +90,13 @@ async function onSnapshot(data) {
   const stored = await send({
     type: MSG.pageReading,
     observations: reading.observations,
+    content: reading.content ?? [],
     diagnostics: reading.diagnostics.length,
     platform: reading.platform ?? null,
     pageKind: reading.page_kind ?? null,
   });
   if (stored.error) throw new Error(`could not store what was read: ${stored.error}`);
-  render(reading, stored.total);
+  render(reading, /** @type {Stored} */ (stored));
   await showKpis(reading.platform);
   await showCampaigns(reading);
 }
@@ -99,14 +104,17 @@ async function onSnapshot(data) {
 /**
  * Shows a reading.
  * @param {PageReading} reading
- * @param {number} total observations in the store
+ * @param {Stored} stored what the worker stored: facts in the store, records kept and refused
  */
-function render(reading, total) {
+function render(reading, stored) {
+  const { total, content } = stored;
   const page = /** @type {HTMLElement} */ (document.getElementById('page'));
   const what = [reading.platform, reading.page_kind].filter(Boolean).join(' · ');
   const count = reading.observations.length;
-  page.textContent = `${what || 'This page'}: ${count} ${count === 1 ? 'metric' : 'metrics'} read`;
+  const described = describedItems(reading.content ?? []);
+  page.textContent = `${what || 'This page'}: ${count} ${count === 1 ? 'metric' : 'metrics'} read${described}`;
   page.dataset.count = String(count);
+  page.dataset.content = String(content.kept);
   shown += 1;
   page.dataset.stamp = String(shown);
 
@@ -115,12 +123,29 @@ function render(reading, total) {
   table.hidden = count === 0;
 
   const list = /** @type {HTMLUListElement} */ (document.getElementById('diagnostics'));
-  list.replaceChildren(...diagnosticItems(reading.diagnostics));
-  list.hidden = reading.diagnostics.length === 0;
+  const refused = content.refused.map((reason) =>
+    element('li', { text: `Not kept: ${reason}`, className: 'warning', attrs: { 'data-code': 'content_refused' } }),
+  );
+  list.replaceChildren(...diagnosticItems(reading.diagnostics), ...refused);
+  list.hidden = list.childElementCount === 0;
 
-  const stored = /** @type {HTMLElement} */ (document.getElementById('stored'));
-  stored.textContent = `${total} stored in this browser`;
-  stored.dataset.count = String(total);
+  const storedLine = /** @type {HTMLElement} */ (document.getElementById('stored'));
+  storedLine.textContent = `${total} stored in this browser`;
+  storedLine.dataset.count = String(total);
+}
+
+/**
+ * What the page said about its posts and ads besides their numbers, as the end of the page
+ * line: " · details of 1 post", " · details of 3 ad entities" (campaigns, ad sets, ads).
+ * @param {ContentRecord[]} records
+ */
+function describedItems(records) {
+  const posts = records.filter((record) => record.scope === 'post').length;
+  const ads = records.length - posts;
+  const parts = [];
+  if (posts > 0) parts.push(`details of ${posts} ${posts === 1 ? 'post' : 'posts'}`);
+  if (ads > 0) parts.push(`details of ${ads} ad ${ads === 1 ? 'entity' : 'entities'}`);
+  return parts.map((part) => ` · ${part}`).join('');
 }
 
 /** @param {unknown} error */
