@@ -20,13 +20,17 @@ fn fixture(case: &str) -> std::path::PathBuf {
 }
 
 fn expected_count(case: &str) -> u64 {
+    expected_number(case, "observation_count")
+}
+
+fn expected_number(case: &str, field: &str) -> u64 {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/exports")
         .join(case)
         .join("expected.json");
     let expected: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    expected["observation_count"].as_u64().unwrap()
+    expected[field].as_u64().unwrap()
 }
 
 fn run(args: &[&std::ffi::OsStr]) -> (i32, serde_json::Value, String) {
@@ -100,4 +104,10 @@ fn summary_mode_prints_one_summary_per_file() {
         Some(expected_count("x_tweet_activity_en"))
     );
     assert_eq!(summaries[0]["diagnostics"][0]["code"], "id_mangled");
+    // The two readable tweets' texts and links were read as content records.
+    assert_eq!(
+        summaries[0]["content_count"].as_u64(),
+        Some(expected_number("x_tweet_activity_en", "content_count"))
+    );
+    assert_eq!(summaries[0]["content_count"].as_u64(), Some(2));
 }
