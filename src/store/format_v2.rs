@@ -1,6 +1,10 @@
 //! Store format version 2: the store's interned tables, written once, and every fact as a
 //! handful of small integers that refer to them, encoded with postcard.
 //!
+//! Version 2 is no longer written on its own: it is read as a migration (a version 2 store
+//! loads with no content records), and version 3 ([`super::format_v3`]) writes these same
+//! tables first and its content records after them.
+//!
 //! Strings (accounts, post ids, names, locations, labels, raw texts, locales, metric ids,
 //! units) are written once each; a reading (kind, location, time, locale) is written once
 //! and shared by all the facts read in it. Days are written as differences from the
@@ -27,10 +31,11 @@ use crate::store::{Series, Store};
 
 const VERSION: u32 = 2;
 
+/// The payload of version 2, and the first part of version 3's.
 #[derive(Debug, Serialize, Deserialize)]
-struct File<'a> {
+pub(super) struct File<'a> {
     #[serde(borrow)]
-    strings: Vec<Cow<'a, str>>,
+    pub(super) strings: Vec<Cow<'a, str>>,
     /// Each metric's id (`impressions`, `x:engagements`), as a string index.
     metrics: Vec<u32>,
     /// Each unit (`count`, `currency:EUR`), as a string index.
@@ -117,8 +122,33 @@ impl Value {
     }
 }
 
-/// Encodes a store's payload.
-pub(crate) fn encode(store: &Store) -> Result<Vec<u8>, PersistError> {
+/// A store's facts written as version 2's tables, with which string went where, so that
+/// a later version can refer to the same strings.
+pub(super) struct Written<'a> {
+    pub(super) file: File<'a>,
+    string_ids: Vec<u32>,
+}
+
+impl Written<'_> {
+    /// The index in `file.strings` of the store's string `sym`, when the facts use it.
+    pub(super) fn string_id(&self, sym: Sym) -> Option<u32> {
+        self.string_ids
+            .get(sym as usize)
+            .copied()
+            .filter(|id| *id != UNASSIGNED)
+    }
+}
+
+/// Encodes a store's payload in version 2 (facts only). Only tests write version 2 now.
+#[cfg(test)]
+pub(super) fn encode(store: &Store) -> Result<Vec<u8>, PersistError> {
+    postcard::to_allocvec(&write(store).file).map_err(|error| PersistError::Encode {
+        detail: error.to_string(),
+    })
+}
+
+/// Writes a store's facts as version 2's tables, in a fixed order.
+pub(super) fn write(store: &Store) -> Written<'_> {
     let mut order: Vec<(SeriesOrder<'_>, &Series)> = store
         .series
         .iter()
@@ -131,22 +161,27 @@ pub(crate) fn encode(store: &Store) -> Result<Vec<u8>, PersistError> {
         .into_iter()
         .map(|(_, series)| writer.series(series))
         .collect();
-    let file = File {
-        strings: writer.strings,
-        metrics: writer.metric_list,
-        units: writer.unit_list,
-        readings: writer.reading_list,
-        series,
-    };
-    postcard::to_allocvec(&file).map_err(|error| PersistError::Encode {
-        detail: error.to_string(),
-    })
+    Written {
+        file: File {
+            strings: writer.strings,
+            metrics: writer.metric_list,
+            units: writer.unit_list,
+            readings: writer.reading_list,
+            series,
+        },
+        string_ids: writer.string_ids,
+    }
 }
 
-/// Decodes a payload into a store, checking everything.
+/// Decodes a version 2 payload into a store, checking everything.
 pub(crate) fn decode(payload: &[u8]) -> Result<Store, PersistError> {
     let file: File<'_> =
         postcard::from_bytes(payload).map_err(|error| corrupt(format!("{error}")))?;
+    decode_file(&file)
+}
+
+/// Builds a store from version 2's tables, checking every id, code, date and value.
+pub(super) fn decode_file(file: &File<'_>) -> Result<Store, PersistError> {
     let mut store = Store::new();
     let strings: Vec<Sym> = file
         .strings
@@ -551,7 +586,7 @@ fn corrupt(detail: impl Into<String>) -> PersistError {
 
 // The stable codes of the enums. Append new values; never renumber.
 
-fn platform_code(platform: Platform) -> u8 {
+pub(super) fn platform_code(platform: Platform) -> u8 {
     match platform {
         Platform::LinkedIn => 0,
         Platform::X => 1,
@@ -564,14 +599,14 @@ fn platform_code(platform: Platform) -> u8 {
     }
 }
 
-fn platform_from(code: u8) -> Result<Platform, PersistError> {
+pub(super) fn platform_from(code: u8) -> Result<Platform, PersistError> {
     Platform::ALL
         .into_iter()
         .find(|p| platform_code(*p) == code)
         .ok_or_else(|| corrupt(format!("platform code {code} is unknown")))
 }
 
-fn scope_code(scope: Scope) -> u8 {
+pub(super) fn scope_code(scope: Scope) -> u8 {
     match scope {
         Scope::Account => 0,
         Scope::Post => 1,
@@ -581,7 +616,7 @@ fn scope_code(scope: Scope) -> u8 {
     }
 }
 
-fn scope_from(code: u8) -> Result<Scope, PersistError> {
+pub(super) fn scope_from(code: u8) -> Result<Scope, PersistError> {
     [
         Scope::Account,
         Scope::Post,
@@ -634,7 +669,7 @@ fn window_from(code: u8) -> Result<Window, PersistError> {
     .ok_or_else(|| corrupt(format!("window code {code} is unknown")))
 }
 
-fn kind_code(kind: SourceKind) -> u8 {
+pub(super) fn kind_code(kind: SourceKind) -> u8 {
     match kind {
         SourceKind::Page => 0,
         SourceKind::Export => 1,
@@ -642,7 +677,7 @@ fn kind_code(kind: SourceKind) -> u8 {
     }
 }
 
-fn kind_from(code: u8) -> Result<SourceKind, PersistError> {
+pub(super) fn kind_from(code: u8) -> Result<SourceKind, PersistError> {
     [SourceKind::Page, SourceKind::Export, SourceKind::Derived]
         .into_iter()
         .find(|k| kind_code(*k) == code)

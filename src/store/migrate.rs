@@ -4,12 +4,14 @@
 //! array as one batch, so every current rule (one fact per key, newest reading wins,
 //! computed values derived again) applies to old data exactly as to new. An invalid
 //! observation refuses the whole load with the reason; the caller keeps the old bytes.
-//! When a version 3 exists, version 2's decoder stays here as the next migration.
+//!
+//! Version 2 is version 3 without content records: its tables load as they are
+//! ([`super::format_v2`]), and the store has no records until a reading brings them.
 
 use crate::model::Observation;
 use crate::store::error::PersistError;
 use crate::store::persist::Loaded;
-use crate::store::Store;
+use crate::store::{format_v2, Store};
 
 /// Loads version 1: a JSON array of observations.
 pub(crate) fn from_v1(json: &[u8]) -> Result<Loaded, PersistError> {
@@ -29,5 +31,15 @@ pub(crate) fn from_v1(json: &[u8]) -> Result<Loaded, PersistError> {
         store,
         version: 1,
         rejected: report.rejected,
+    })
+}
+
+/// Loads version 2's payload (after the envelope, whose checksum the caller checked): the
+/// facts as they were, and no content records.
+pub(crate) fn from_v2(payload: &[u8]) -> Result<Loaded, PersistError> {
+    Ok(Loaded {
+        store: format_v2::decode(payload)?,
+        version: 2,
+        rejected: Vec::new(),
     })
 }

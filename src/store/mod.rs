@@ -25,6 +25,7 @@ mod entity;
 mod error;
 mod fact;
 mod format_v2;
+mod format_v3;
 mod key;
 mod merge;
 mod migrate;
