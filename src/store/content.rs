@@ -33,7 +33,10 @@ pub(crate) fn messages<S: serde::Serializer>(
 
 impl Store {
     /// Merges content records: each is cleaned ([`ContentRecord::cleaned`]) and merged
-    /// into the record of its entity. The order records arrive in never matters.
+    /// into the record of its entity ([`ContentRecord::absorb`]); a refused record changes
+    /// nothing. Two readings of an entity give the same record whichever arrives first;
+    /// with three or more, a field the newest lacks comes from the older reading merged
+    /// last, as `absorb` does today.
     pub fn merge_content(
         &mut self,
         records: impl IntoIterator<Item = ContentRecord>,

@@ -9,6 +9,7 @@
 pub mod generate;
 
 use chrono::{DateTime, NaiveDate, Utc};
+use yardstick::content::ContentRecord;
 use yardstick::metrics::CanonicalMetric;
 use yardstick::model::{
     Distribution, Metric, Observation, Platform, Scope, Source, SourceKind, Unit, Window,
@@ -213,4 +214,92 @@ pub fn daily(
             reading(platform, metric.clone(), &text, &text, *value)
         })
         .collect()
+}
+
+/// What `platform`'s export of the same morning as [`reading`] says about one post or ad
+/// entity, before anything is filled in (fill it with [`Describe`]).
+pub fn record(platform: Platform, scope: Scope, id: &str) -> ContentRecord {
+    ContentRecord::new(
+        platform,
+        account_of(platform),
+        scope,
+        id,
+        Source {
+            kind: SourceKind::Export,
+            location: export_name(platform),
+            label: match platform {
+                Platform::X => "Tweet text",
+                Platform::LinkedIn => "Post title",
+                Platform::Meta => "Primary text",
+                _ => "Description",
+            }
+            .to_owned(),
+            raw: String::new(),
+            read_at: at("2026-11-02T08:30:00Z"),
+            locale: Some("en".into()),
+        },
+    )
+}
+
+/// The details of a content record, written as what the source said.
+pub trait Describe: Sized {
+    fn text(self, text: &str) -> Self;
+    fn link(self, link: &str) -> Self;
+    fn permalink(self, link: &str) -> Self;
+    fn published(self, day: &str) -> Self;
+    /// An ad's result type and the attribution setting its results were counted under.
+    fn results(self, result_type: &str, attribution: &str) -> Self;
+    /// The campaign an ad set or ad belongs to.
+    fn in_campaign(self, name: &str, id: &str) -> Self;
+    /// Read at another moment.
+    fn seen_at(self, when: &str) -> Self;
+    /// Read from a page instead of an export.
+    fn on_page(self, url: &str) -> Self;
+}
+
+impl Describe for ContentRecord {
+    fn text(mut self, text: &str) -> Self {
+        self.text = Some(text.to_owned());
+        self
+    }
+
+    fn link(mut self, link: &str) -> Self {
+        self.links.push(link.to_owned());
+        self
+    }
+
+    fn permalink(mut self, link: &str) -> Self {
+        self.permalink = Some(link.to_owned());
+        self
+    }
+
+    fn published(mut self, text: &str) -> Self {
+        self.published = Some(day(text));
+        self
+    }
+
+    fn results(mut self, result_type: &str, attribution: &str) -> Self {
+        self.result_type = Some(result_type.to_owned());
+        self.attribution = Some(attribution.to_owned());
+        self
+    }
+
+    fn in_campaign(mut self, name: &str, id: &str) -> Self {
+        self.campaign_name = Some(name.to_owned());
+        self.campaign_id = Some(id.to_owned());
+        self
+    }
+
+    fn seen_at(mut self, when: &str) -> Self {
+        self.source.read_at = at(when);
+        self
+    }
+
+    fn on_page(mut self, url: &str) -> Self {
+        self.source.kind = SourceKind::Page;
+        self.source.location = url.to_owned();
+        self.source.label = "post text".to_owned();
+        self.source.locale = Some("nl".into());
+        self
+    }
 }
