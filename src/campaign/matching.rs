@@ -16,7 +16,7 @@ use crate::campaign::{text, words};
 use crate::model::{Language, Platform, Scope};
 
 /// What kind of rule (or pick) made an item belong.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ReasonKind {
     /// Picked by hand in the campaign's `include`.
