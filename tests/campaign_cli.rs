@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use campaign_support as fixture;
+use yardstick::content::ContentRecord;
+use yardstick::model::{Platform, Scope, Source, SourceKind};
 
 fn yardstick(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_yardstick"))
@@ -254,4 +256,131 @@ fn refusals_go_to_stderr_with_a_failing_exit_code() {
         ],
         "not observations",
     );
+}
+
+/// The X export as `yardstick import` results carry it, with a content record per tweet
+/// holding its full text (the importer's `content`), and the LinkedIn observations as a
+/// page reading whose record gives a post's link.
+fn readings_with_content(dir: &Path) -> (PathBuf, PathBuf) {
+    let name = "tweet_activity_metrics_acme_20270301_20270314_en.csv";
+    let bytes = std::fs::read(fixture::dir().join("x").join(name)).unwrap();
+    let mut result = yardstick::import::import_file(name, &bytes, fixture::imported_at()).unwrap();
+    let mut reader = csv::Reader::from_reader(bytes.as_slice());
+    result.content = reader
+        .records()
+        .map(|row| {
+            let row = row.unwrap();
+            let mut record = ContentRecord::new(
+                Platform::X,
+                "acme",
+                Scope::Post,
+                &row[0],
+                Source {
+                    kind: SourceKind::Export,
+                    location: name.into(),
+                    label: "Tweet text".into(),
+                    raw: String::new(),
+                    read_at: fixture::imported_at(),
+                    locale: Some("en".into()),
+                },
+            );
+            record.text = Some(row[2].to_owned());
+            record.permalink = Some(row[1].to_owned());
+            record
+        })
+        .collect();
+    let imported = dir.join("imported.json");
+    std::fs::write(&imported, serde_json::to_string(&vec![result]).unwrap()).unwrap();
+
+    let linkedin: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(fixture::dir().join("linkedin.json")).unwrap(),
+    )
+    .unwrap();
+    let page = serde_json::json!({
+        "platform": "linkedin", "page_kind": "page_content", "period": null,
+        "observations": linkedin,
+        "content": [
+            { "platform": "linkedin", "account": "acme-corp", "scope": "post",
+              "id": "urn:li:activity:7301000000000000002",
+              "links": ["https://acme.nl/open-day?utm_campaign=OpenDay27&utm_source=linkedin"],
+              "source": { "kind": "page", "location": "https://www.linkedin.com/company/508123456/admin/analytics/updates/",
+                          "label": "", "raw": "", "read_at": "2027-03-15T08:00:00Z" } },
+            { "platform": "linkedin", "account": " ", "scope": "post", "id": "urn:li:activity:1",
+              "text": "no account",
+              "source": { "kind": "page", "location": "https://www.linkedin.com/", "label": "", "raw": "",
+                          "read_at": "2027-03-15T08:00:00Z" } }
+        ],
+        "diagnostics": []
+    });
+    let reading = dir.join("reading.json");
+    std::fs::write(&reading, page.to_string()).unwrap();
+    (imported, reading)
+}
+
+#[test]
+fn import_results_and_page_readings_bring_their_content_records() {
+    let dir = scratch("records");
+    let (imported, reading) = readings_with_content(&dir);
+    let strategy = strategy_path();
+    let output = yardstick(&[
+        "campaign",
+        "--strategy",
+        &strategy,
+        "--data",
+        imported.to_str().unwrap(),
+        "--data",
+        reading.to_str().unwrap(),
+        "--today",
+        "2027-03-15",
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("reading.json: a content record") && stderr.contains("has no account"),
+        "{stderr}"
+    );
+    let view: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let reasons: Vec<(&str, &str, &str)> = view["content"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|row| row["part"] == "organic")
+        .map(|row| {
+            (
+                row["id"].as_str().unwrap(),
+                row["reasons"][0]["kind"].as_str().unwrap(),
+                row["reasons"][0]["value"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    // Tweets 101 and 102 by their hashtag (103 has none; 104 is excluded by hand); the
+    // LinkedIn post by the UTM parameter of the link its record gives.
+    let mut sorted = reasons.clone();
+    sorted.sort();
+    assert_eq!(
+        sorted,
+        [
+            ("1897000000000000101", "hashtag", "OpenDay2027"),
+            ("1897000000000000102", "hashtag", "OpenDay2027"),
+            (
+                "urn:li:activity:7301000000000000002",
+                "utm",
+                "utm_campaign=openday27"
+            ),
+        ]
+    );
+    // In Dutch, the report's notes are Dutch: the tweet excluded by hand says so.
+    let dutch = yardstick(&[
+        "campaign",
+        "--strategy",
+        &strategy,
+        "--data",
+        imported.to_str().unwrap(),
+        "--today",
+        "2027-03-15",
+        "--format",
+        "html-nl",
+    ]);
+    let html = String::from_utf8(dutch.stdout).unwrap();
+    assert!(html.contains("met de hand uitgesloten"), "{html}");
 }
