@@ -1,5 +1,6 @@
 //! Fixture tests for the page readers: every directory under `tests/fixtures/pages/` is one
-//! case (`page.html`, `case.toml` with `url` and `read_at`, `expected.json`), read through
+//! case (`page.html`, `case.toml` with `url` and `read_at`, `expected.json` with the
+//! observations, diagnostics and, when the page gives any, `content` records), read through
 //! the public `snapshot_from_html` + `read_page` exactly as the CLI does. Adding a directory
 //! adds a case. Also: garbage never panics the reader.
 
@@ -73,13 +74,35 @@ fn summary(reading: &PageReading) -> Value {
             None => json!(d.code),
         })
         .collect();
-    json!({
+    let mut summary = json!({
         "platform": reading.platform,
         "page_kind": reading.page_kind,
         "period": reading.period,
         "observations": observations,
         "diagnostics": diagnostics,
-    })
+    });
+    // Content records as their JSON without the provenance, plus the label they were read
+    // under; absent when the page gave none (most fixtures).
+    if !reading.content.is_empty() {
+        let content: Vec<Value> = reading
+            .content
+            .iter()
+            .map(|record| {
+                let mut entry = serde_json::to_value(record).unwrap();
+                let object = entry.as_object_mut().unwrap();
+                object.remove("source");
+                if !record.source.label.is_empty() {
+                    object.insert("label".into(), json!(record.source.label));
+                }
+                entry
+            })
+            .collect();
+        summary
+            .as_object_mut()
+            .unwrap()
+            .insert("content".into(), Value::Array(content));
+    }
+    summary
 }
 
 /// Numbers compare as f64 (so `12842` equals `12842.0`), everything else exactly.

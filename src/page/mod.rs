@@ -10,6 +10,8 @@
 mod grid;
 mod page_select;
 mod period;
+/// What pages say about posts besides their numbers: permalinks, days, list links.
+mod posts;
 mod query_value;
 mod reader;
 pub mod rules;

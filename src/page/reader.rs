@@ -140,6 +140,16 @@ pub fn read_matched(
             .at(location.clone()),
         );
     }
+    let content = super::posts::read_posts(&super::posts::PostPage {
+        tree: &page.tree,
+        excluded: &page.excluded,
+        matched,
+        account: &account,
+        post_id: post_id.as_deref(),
+        location: &location,
+        language,
+        read_at,
+    });
     PageReading {
         platform: Some(matched.platform()),
         page_kind: Some(matched.page.kind.clone()),
@@ -148,7 +158,7 @@ pub fn read_matched(
             _ => None,
         },
         observations,
-        content: Vec::new(),
+        content,
         diagnostics,
     }
 }

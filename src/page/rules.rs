@@ -296,6 +296,37 @@ fn default_scale() -> f64 {
     1.0
 }
 
+/// What a single post's page says about the post besides its numbers.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PostRule {
+    /// The post's own address, from the page's captures: `{post_id}` and `{account}` are
+    /// replaced; a capture the URL does not give means no address.
+    #[serde(default)]
+    pub permalink: Option<String>,
+    /// Texts just before the publication date ("Published on: Mon Jan 5, 3:00pm").
+    #[serde(default)]
+    pub published: Labels,
+}
+
+/// Links to single posts in a list on an account page (a content table's post titles).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PostLinkRule {
+    /// Page kinds whose lists are read.
+    pub pages: Vec<String>,
+    /// The link's host and path pattern; `{post_id}` names the post, `{account}` (when
+    /// present) its account, else the page's account is the post's.
+    pub hosts: Vec<String>,
+    pub path: String,
+    /// The post's own address from the link's captures; absent, the link itself.
+    #[serde(default)]
+    pub permalink: Option<String>,
+    /// The compiled `path` (filled in by validation).
+    #[serde(skip)]
+    pub pattern: PathPattern,
+}
+
 /// A platform's rules as written in its file.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -317,6 +348,11 @@ pub struct PlatformRules {
     pub pages: Vec<PageRule>,
     #[serde(rename = "metric")]
     pub metrics: Vec<MetricRule>,
+    /// What single-post pages say about their post.
+    #[serde(default)]
+    pub post: PostRule,
+    #[serde(default, rename = "post_link")]
+    pub post_links: Vec<PostLinkRule>,
     /// Compiled path patterns, one per page (filled in by validation).
     #[serde(skip)]
     pub patterns: Vec<PathPattern>,
@@ -394,6 +430,42 @@ impl PlatformRules {
                 }
             }
         }
+        for code in self.post.published.keys() {
+            if !self.languages.contains_key(code) {
+                return Err(invalid(format!(
+                    "post.published: language {code:?} has no [languages.{code}] source"
+                )));
+            }
+        }
+        let templates = self
+            .post
+            .permalink
+            .iter()
+            .chain(self.post_links.iter().filter_map(|l| l.permalink.as_ref()));
+        for template in templates {
+            check_template(template)
+                .map_err(|e| invalid(format!("permalink {template:?}: {e}")))?;
+        }
+        for link in &mut self.post_links {
+            link.pattern = PathPattern::parse(&link.path)
+                .map_err(|e| invalid(format!("post_link {:?}: {e}", link.path)))?;
+            if !link.path.contains("{post_id}") {
+                return Err(invalid(format!(
+                    "post_link {:?} captures no {{post_id}}",
+                    link.path
+                )));
+            }
+            if let Some(kind) = link
+                .pages
+                .iter()
+                .find(|k| !self.pages.iter().any(|p| &p.kind == *k))
+            {
+                return Err(invalid(format!(
+                    "post_link {:?}: unknown page kind {kind:?}",
+                    link.path
+                )));
+            }
+        }
         // One label must name one metric on a page, or the reader could not tell them apart.
         for page in &self.pages {
             let mut seen: BTreeMap<String, &Metric> = BTreeMap::new();
@@ -423,6 +495,25 @@ impl PlatformRules {
             .cloned()
             .unwrap_or_else(|| metric.metric.to_string())
     }
+}
+
+/// A permalink template must be an `http(s)` address whose only placeholders are
+/// `{post_id}` and `{account}`.
+fn check_template(template: &str) -> Result<(), String> {
+    if !template.starts_with("https://") && !template.starts_with("http://") {
+        return Err("not an http(s) address".to_owned());
+    }
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = rest.get(open + 1..).unwrap_or("");
+        let close = after.find('}').ok_or("an unclosed `{`")?;
+        let name = after.get(..close).unwrap_or("");
+        if name != "post_id" && name != "account" {
+            return Err(format!("unknown placeholder {{{name}}}"));
+        }
+        rest = after.get(close + 1..).unwrap_or("");
+    }
+    Ok(())
 }
 
 /// Parses and validates one rules file, as JSON (the form `build.rs` compiles in).
