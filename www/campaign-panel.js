@@ -7,8 +7,9 @@
  * The core measures every campaign (`campaignOverview`) and writes the files
  * (`campaignReport`); this module lays them out and hands files to the browser as
  * downloads (a Blob behind an object URL, saved through a[download]): nothing leaves the
- * computer. It redraws when the strategy or the language change. Every node is built with
- * createElement and textContent.
+ * computer. It redraws when the strategy or the language change, and when an import on
+ * this page stored figures (`yardstick-store-changed`, dispatched by import.js). Every node
+ * is built with createElement and textContent.
  */
 import { core } from './core.js';
 import { ext } from './ext.js';
@@ -128,10 +129,17 @@ async function build() {
   section.dataset.stamp = String(Number(section.dataset.stamp ?? 0) + 1);
 }
 
-/** Redraws after the strategy or the language changed (saved by the strategy panel). */
+/**
+ * Redraws after the strategy or the language changed (saved by the strategy panel) and
+ * after an import stored figures; redraws run one after the other.
+ */
 let redraw = Promise.resolve();
+const rebuild = () => {
+  redraw = redraw.then(build).catch(console.error);
+};
 ext.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && (STRATEGY_KEY in changes || SETTINGS_KEY in changes)) redraw = redraw.then(build);
+  if (area === 'local' && (STRATEGY_KEY in changes || SETTINGS_KEY in changes)) rebuild();
 });
+document.addEventListener('yardstick-store-changed', rebuild);
 
 await build();

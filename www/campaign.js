@@ -23,7 +23,8 @@ import { loadCampaignStrings } from './campaign-strings.js';
  * @typedef {{key: string, value: number, unit: string, items: number, formula?: string}} Figure
  * @typedef {{platform: string | null, part: string | null, items: number, figures: Figure[],
  *   notes: string[]}} TotalsRow
- * @typedef {{rule?: number, because: string, evidence?: string}} Reason
+ * @typedef {{rule?: number, kind: string, value?: string, level?: string, contains?: boolean,
+ *   via_campaign?: boolean, evidence?: string, because: string}} Reason
  * @typedef {{platform: string, account: string, scope: string, id: string, name?: string,
  *   first_day: string, membership: string, reasons: Reason[], part?: string, added: boolean,
  *   note?: string, figures: Figure[], basis?: string, contribution?: number, rank?: number}} ContentRow

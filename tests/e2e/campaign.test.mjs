@@ -12,7 +12,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { Browser, contentScriptRunsOn, pageFixture } from './harness.mjs';
+import { join } from 'node:path';
+import { Browser, ROOT, contentScriptRunsOn, pageFixture } from './harness.mjs';
 
 const LINKEDIN_POST = pageFixture('linkedin-page-post-en');
 const X_POST = pageFixture('x-post-en');
@@ -364,6 +365,29 @@ test('a campaign across LinkedIn, X and Meta, organic and paid, shows on post pa
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     assert.ok(pages >= 1 && pages <= 4, `a short document: ${pages} pages`);
     assert.ok(pdf.length > 20_000, `with its text and tables: ${pdf.length} bytes`);
+
+    // An import on the dashboard redraws the campaign panel without a reload: LinkedIn
+    // Campaign Manager's "Open day" ad sets join the campaign's paid totals.
+    const linkedinAds = join(ROOT, 'tests', 'fixtures', 'exports', 'linkedin_ads_campaigns_en');
+    const expected = JSON.parse(readFileSync(join(linkedinAds, 'expected.json'), 'utf8'));
+    const adImpressions = /** @type {string[]} */ (expected.observations)
+      .filter((line) => / impressions paid day /.test(line))
+      .reduce((sum, line) => sum + Number(/ = ([\d.]+) /.exec(line)?.[1] ?? NaN), 0);
+    assert.ok(adImpressions > 0, 'the export has impressions');
+    const totals = () =>
+      dashboard.evaluate(() => {
+        const article = document.querySelector('#campaigns article[data-campaign="autumn-open-day"]');
+        const value = (/** @type {string} */ platform, /** @type {string} */ part) =>
+          article?.querySelector(`tr[data-platform="${platform}"][data-part="${part}"] td[data-key="impressions"]`)?.getAttribute('data-value') ?? null;
+        return { stamp: document.getElementById('campaigns')?.dataset.stamp, all: value('all', 'both'), linkedinPaid: value('linkedin', 'paid') };
+      });
+    const before = await totals();
+    await dashboard.setInputFiles('#import-files', join(linkedinAds, 'campaign_performance_report_508123456.csv'));
+    await dashboard.waitForFunction((stamp) => document.getElementById('campaigns')?.dataset.stamp !== stamp, before.stamp, { timeout: 30_000 });
+    const after = await totals();
+    assert.notEqual(after.all, before.all, 'the totals changed without a reload');
+    assert.equal(Number(after.linkedinPaid), adImpressions, 'the ad sets\' impressions are the LinkedIn paid total');
+    assert.notEqual(before.linkedinPaid, after.linkedinPaid);
   } finally {
     assert.deepEqual(await browser.close(), []);
   }
