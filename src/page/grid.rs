@@ -18,13 +18,15 @@
 //! - `ad_rules`: the rules files' schema, validation and URL matching.
 //! - `table`: tables on the page as rows of cells by column; `cells`: one cell's value.
 //! - `rows`: a table's rows into entities and observations; `summary` with `cards`: a
-//!   single entity's summary cards.
+//!   single entity's summary cards; `entities`: what a row or page says about its entity
+//!   besides numbers (result type, attribution setting, parent campaign) as content records.
 //! - This file: the page's period, account and entity, and turning readings into
 //!   observations or diagnostics.
 
 mod ad_rules;
 mod cards;
 mod cells;
+mod entities;
 mod rows;
 mod summary;
 mod table;
@@ -38,6 +40,7 @@ use super::text::{collapse_whitespace, fold};
 use super::tree::Tree;
 use super::url::PageUrl;
 use super::{PageReading, Snapshot};
+use crate::content::ContentRecord;
 use crate::model::{
     Diagnostic, Distribution, Language, Metric, Observation, Platform, Scope, Source, SourceKind,
     Unit, Window,
@@ -79,6 +82,10 @@ enum Owner {
     Name,
     Id,
     Column(usize),
+    Attribution,
+    ResultType,
+    Campaign,
+    CampaignId,
 }
 
 /// One reading of one ad manager page.
@@ -100,6 +107,12 @@ struct AdPage<'s, 'r> {
     columns_reported: bool,
     read_at: DateTime<Utc>,
     observations: Vec<Observation>,
+    /// One record per entity, in order of first appearance.
+    content: Vec<ContentRecord>,
+    /// The campaign every row belongs to, when the page names one (URL or heading).
+    parent: entities::Parent,
+    /// The columns of the table being read that describe its rows' entities.
+    content_columns: entities::ContentColumns,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -140,6 +153,21 @@ impl<'s, 'r> AdPage<'s, 'r> {
                 labels.insert(label, Owner::Column(index));
             }
         }
+        for label in folded(&rules.table.attribution_labels) {
+            labels.insert(label, Owner::Attribution);
+        }
+        for label in folded(&rules.table.result_type_labels) {
+            labels.insert(label, Owner::ResultType);
+        }
+        // On ad set and ad tables a campaign column is the row's parent, not its name.
+        if matches!(matched.page.rows, Some(Scope::AdSet | Scope::Ad)) {
+            for label in folded(&rules.table.campaign_labels) {
+                labels.insert(label, Owner::Campaign);
+            }
+            for label in folded(&rules.table.campaign_id_labels) {
+                labels.insert(label, Owner::CampaignId);
+            }
+        }
         let account = match &matched.page.account_param {
             Some(param) => url.param(param).unwrap_or_default().trim().to_owned(),
             None => matched.captures.get("account").cloned().unwrap_or_default(),
@@ -165,9 +193,13 @@ impl<'s, 'r> AdPage<'s, 'r> {
             columns_reported: false,
             read_at,
             observations: Vec::new(),
+            content: Vec::new(),
+            parent: entities::Parent::default(),
+            content_columns: entities::ContentColumns::default(),
             diagnostics: Vec::new(),
         };
         page.period = page.detect_period(url);
+        page.parent = page.parent_campaign(url);
         page
     }
 
@@ -248,7 +280,11 @@ impl<'s, 'r> AdPage<'s, 'r> {
             page_kind: Some(self.matched.page.kind.clone()),
             period: self.period,
             observations: self.observations,
-            content: Vec::new(),
+            content: self
+                .content
+                .into_iter()
+                .filter_map(|record| record.cleaned().ok())
+                .collect(),
             diagnostics: self.diagnostics,
         }
     }

@@ -98,6 +98,49 @@ pub struct TableRule {
     /// Phrases that mark a number in a cell as something else ("of", "vs previous").
     #[serde(default)]
     pub decoy_phrases: Labels,
+    /// Header labels of a column naming the attribution setting results were counted under.
+    #[serde(default)]
+    pub attribution_labels: Labels,
+    /// Header labels of a column naming the result type in words (besides the words under
+    /// a results figure).
+    #[serde(default)]
+    pub result_type_labels: Labels,
+    /// On pages whose rows are ad sets or ads: header labels of the column naming the row's
+    /// campaign, and of its campaign id. They win over `name_labels`/`id_labels` there (an
+    /// ad set table's "Campaign name" is its parent's).
+    #[serde(default)]
+    pub campaign_labels: Labels,
+    #[serde(default)]
+    pub campaign_id_labels: Labels,
+}
+
+/// The one campaign a page's rows belong to, from a query parameter holding a single id
+/// (`selected_campaign_ids=120…`, `campaignGroupIds=List(614…)`); several ids give none.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CampaignParam {
+    pub param: String,
+    /// Text around the id in the value (`List(` and `)`).
+    #[serde(default)]
+    pub prefix: String,
+    #[serde(default)]
+    pub suffix: String,
+}
+
+impl CampaignParam {
+    /// The single campaign id in the URL, when there is exactly one.
+    pub fn id_in(&self, url: &PageUrl) -> Option<String> {
+        let value = url.param(&self.param)?.trim();
+        let id = value
+            .strip_prefix(self.prefix.as_str())?
+            .strip_suffix(self.suffix.as_str())?
+            .trim();
+        let single = !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+        single.then(|| id.to_owned())
+    }
 }
 
 /// A period given as one URL parameter holding both days (`date=2026-10-01_2026-10-28`).
@@ -136,6 +179,9 @@ pub struct AdPage {
     /// Tags whose first visible text is the entity's name (the page heading).
     #[serde(default)]
     pub entity_name_tags: Vec<String>,
+    /// The campaign every row belongs to, named in the URL.
+    #[serde(default)]
+    pub campaign_param: Option<CampaignParam>,
 }
 
 /// One metric column (or summary card).
@@ -279,6 +325,10 @@ impl AdRules {
         sourced(&self.table.name_ignore, "table.name_ignore")?;
         sourced(&self.table.totals.words, "table.totals.words")?;
         sourced(&self.table.decoy_phrases, "table.decoy_phrases")?;
+        sourced(&self.table.attribution_labels, "table.attribution_labels")?;
+        sourced(&self.table.result_type_labels, "table.result_type_labels")?;
+        sourced(&self.table.campaign_labels, "table.campaign_labels")?;
+        sourced(&self.table.campaign_id_labels, "table.campaign_id_labels")?;
         for result_type in &self.result_types {
             sourced(
                 &result_type.labels,
@@ -361,6 +411,25 @@ impl AdRules {
             for column in self.columns.iter().filter(|c| c.on_page(&page.kind)) {
                 for label in folded(&column.labels) {
                     claim(label, column.metric.to_string())?;
+                }
+            }
+            for label in folded(&self.table.attribution_labels) {
+                claim(label, "the attribution column".to_owned())?;
+            }
+            for label in folded(&self.table.result_type_labels) {
+                claim(label, "the result type column".to_owned())?;
+            }
+            // The campaign columns replace the name and id columns' meaning on ad set and
+            // ad pages; they must still not be a metric's label.
+            for label in folded(&self.table.campaign_labels)
+                .into_iter()
+                .chain(folded(&self.table.campaign_id_labels))
+            {
+                if let Some(owner) = seen.get(&label).filter(|o| !o.starts_with("the ")) {
+                    return Err(invalid(format!(
+                        "page {}: label {label:?} names both {owner} and the campaign column",
+                        page.kind
+                    )));
                 }
             }
         }

@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 
 use super::ad_rules::KeepTotals;
+use super::entities::ContentColumns;
 use super::table::{Grid, Row};
 use super::{AdPage, Entity, Owner};
 use crate::model::{Diagnostic, Scope};
@@ -24,8 +25,21 @@ impl AdPage<'_, '_> {
         let mut id_column = None;
         let mut metric_columns: Vec<(usize, usize, String, Option<String>)> = Vec::new();
         let mut not_read: Vec<String> = Vec::new();
+        let mut content_columns = ContentColumns::default();
         for (&column, &cell) in &grid.header {
             match self.header_label(cell) {
+                Some((Owner::Attribution, written, _)) => {
+                    content_columns.attribution.get_or_insert((column, written));
+                }
+                Some((Owner::ResultType, written, _)) => {
+                    content_columns.result_type.get_or_insert((column, written));
+                }
+                Some((Owner::Campaign, written, _)) => {
+                    content_columns.campaign.get_or_insert((column, written));
+                }
+                Some((Owner::CampaignId, written, _)) => {
+                    content_columns.campaign_id.get_or_insert((column, written));
+                }
                 Some((Owner::Name, _, _)) => {
                     name_column.get_or_insert(column);
                 }
@@ -48,6 +62,11 @@ impl AdPage<'_, '_> {
         let Some(name_column) = name_column else {
             return false;
         };
+        content_columns.results = metric_columns
+            .iter()
+            .find(|(_, index, _, _)| self.columns.get(*index).is_some_and(|c| c.result_type))
+            .map(|(column, _, written, _)| (*column, written.clone()));
+        self.content_columns = content_columns;
         let location = self.snapshot.url.clone();
         if !not_read.is_empty() && !self.columns_reported {
             self.diagnostics.push(
@@ -184,6 +203,7 @@ impl AdPage<'_, '_> {
             name,
         };
         self.read_cells(row, &entity, period, metric_columns, tally);
+        self.describe_row(row, &entity);
     }
 
     pub(super) fn read_cells(

@@ -160,6 +160,9 @@ impl AdPage<'_, '_> {
                 &mut tally,
                 index,
             );
+            if let Some(kind) = &kind {
+                self.describe_entity(&entity, Some((label.clone(), kind.clone())));
+            }
             if let (Some(kind), Some((card, _))) = (kind, source) {
                 let kind = fold(&kind);
                 for &node in self.tree.subtree(card) {
@@ -176,7 +179,7 @@ impl AdPage<'_, '_> {
     }
 
     /// The entity's name from the page heading the rules name.
-    fn heading_name(&self) -> Option<String> {
+    pub(super) fn heading_name(&self) -> Option<String> {
         let tags = &self.matched.page.entity_name_tags;
         self.tree
             .in_order()
