@@ -253,6 +253,64 @@ fn fill(template: &str, captures: &BTreeMap<String, String>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::page::rules::{all_rules, match_url};
+    use crate::page::snapshot_from_html;
+
+    /// The publication day a single post's page shows, read with the compiled-in rules.
+    fn published_on(html: &str, url: &str, read_at: &str) -> Option<(String, String, NaiveDate)> {
+        let snapshot = snapshot_from_html(html, url);
+        let page_url = PageUrl::parse(url);
+        let matched = match_url(all_rules().unwrap(), &page_url, &snapshot).unwrap();
+        let tree = Tree::new(&snapshot);
+        let excluded: Vec<bool> = (0..snapshot.nodes.len())
+            .map(|i| tree.is_hidden(i))
+            .collect();
+        let page = PostPage {
+            tree: &tree,
+            excluded: &excluded,
+            matched: &matched,
+            account: "",
+            post_id: None,
+            location: url,
+            language: snapshot.lang.as_deref().and_then(Language::from_tag),
+            read_at: read_at.parse().unwrap(),
+        };
+        published(&page, matched.rules)
+    }
+
+    #[test]
+    fn meta_post_pages_give_their_publication_day() {
+        let facebook = include_str!("../../tests/fixtures/pages/meta-post-facebook-en/page.html");
+        let url = "https://business.facebook.com/latest/insights/object_insights?content_id=1_2";
+        // "Mon Jan 5" without a year: the latest Monday 5 January not after the reading.
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(
+            published_on(facebook, url, "2026-03-02T10:00:00Z"),
+            Some((
+                "Published on".into(),
+                "Mon Jan 5, 3:00pm".into(),
+                day(2026, 1, 5)
+            ))
+        );
+        // Read in 2027, "Mon Jan 5" is still 2026 (5 January 2027 is a Tuesday): none,
+        // rather than a guessed year.
+        assert_eq!(published_on(facebook, url, "2027-02-01T10:00:00Z"), None);
+        // The label and the day in separate elements; a hidden copy is not read.
+        let split =
+            "<html lang='en'><body><img alt='Facebook'><p hidden>Published on: Tue Jan 6</p>\
+                     <span>Published on</span><span>Jan 5, 2026</span></body></html>";
+        assert_eq!(
+            published_on(split, url, "2026-03-02T10:00:00Z").map(|p| p.2),
+            Some(day(2026, 1, 5))
+        );
+        // The record itself is left out: Meta's post pages name no account.
+        let reading = crate::page::read_page(
+            &snapshot_from_html(facebook, url),
+            "2026-03-02T10:00:00Z".parse().unwrap(),
+        );
+        assert!(!reading.observations.is_empty());
+        assert!(reading.content.is_empty());
+    }
 
     #[test]
     fn templates_take_only_address_safe_captures() {
