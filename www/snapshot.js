@@ -36,7 +36,6 @@
   ]);
 
   const TEXT_NODE = 3;
-  const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
 
   /** The longest link address kept; longer ones are left out, never cut (as in the core). */
   const MAX_HREF_CHARS = 2000;
@@ -96,8 +95,9 @@
    * @param {Element} element
    */
   function linkAddress(element) {
-    if (element.namespaceURI !== HTML_NAMESPACE || !element.hasAttribute('href')) return undefined;
-    const anchor = /** @type {HTMLAnchorElement} */ (element);
+    // An HTML <a> only (SVG's and MathML's <a> are other classes), as the core's builder.
+    if (!(element instanceof HTMLAnchorElement) || !element.hasAttribute('href')) return undefined;
+    const anchor = element;
     if (anchor.protocol !== 'http:' && anchor.protocol !== 'https:') return undefined;
     const href = anchor.href;
     return href.length <= MAX_HREF_CHARS ? href : undefined;
