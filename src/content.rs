@@ -31,7 +31,8 @@ pub const MAX_SHORT_CHARS: usize = 2_000;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ContentRecord {
     pub platform: Platform,
-    /// The account as the observations of the same reading name it.
+    /// The account as the observations of the same reading name it; empty where the
+    /// source names none (a YouTube video page, a Meta post page), exactly as they do.
     pub account: String,
     /// `post`, or the ad entity's level (`campaign`, `ad_set`, `ad`).
     pub scope: Scope,
@@ -81,7 +82,7 @@ pub struct ContentKey {
 /// Why a record cannot be kept.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum InvalidRecord {
-    #[error("a content record from {location} has no {field}: every record names the account and the post or ad it describes")]
+    #[error("a content record from {location} has no {field}: every record names the post or ad it describes")]
     Missing {
         field: &'static str,
         location: String,
@@ -141,17 +142,13 @@ impl ContentRecord {
     /// The record trimmed and capped as the store keeps it: blank texts become none,
     /// texts longer than [`MAX_TEXT_CHARS`] are cut at a character boundary, links must be
     /// absolute `http(s)` addresses (others are dropped), duplicates go, at most
-    /// [`MAX_LINKS`] stay. Refused when it names no account or id, or says nothing.
+    /// [`MAX_LINKS`] stay. Refused when it names no id, or says nothing. An empty account
+    /// is kept: observations of pages that name no account have one too, and the record
+    /// must join them.
     pub fn cleaned(mut self) -> Result<ContentRecord, InvalidRecord> {
         let location = self.source.location.clone();
         self.account = self.account.trim().to_owned();
         self.id = self.id.trim().to_owned();
-        if self.account.is_empty() {
-            return Err(InvalidRecord::Missing {
-                field: "account",
-                location,
-            });
-        }
         if self.id.is_empty() {
             return Err(InvalidRecord::Missing {
                 field: "id",
@@ -185,7 +182,9 @@ impl ContentRecord {
     }
 
     /// Merges another reading of the same entity into this one: the newer reading's
-    /// details replace the older's where it has them; what it lacks is kept. Merging is
+    /// details replace the older's where it has them; what it lacks is kept. One exception:
+    /// a text that is a preview of the other (a list's cut-off title, `We're hiring…`)
+    /// never replaces the full text, whichever is newer. Merging is
     /// order-independent: the same two readings give the same record whichever comes
     /// first. Returns false (and changes nothing) when the two describe different
     /// entities.
@@ -197,7 +196,10 @@ impl ContentRecord {
             Ordering::Less => (other, std::mem::replace(self, placeholder())),
             _ => (std::mem::replace(self, placeholder()), other),
         };
-        newer.text = newer.text.or(older.text);
+        newer.text = match (newer.text, older.text) {
+            (Some(new), Some(old)) if is_preview_of(&new, &old) => Some(old),
+            (new, old) => new.or(old),
+        };
         if newer.links.is_empty() {
             newer.links = older.links;
         }
@@ -227,6 +229,13 @@ fn compare_readings(a: &ContentRecord, b: &ContentRecord) -> Ordering {
         .then_with(|| a.campaign_id.cmp(&b.campaign_id))
         .then_with(|| a.permalink.cmp(&b.permalink))
         .then_with(|| a.published.cmp(&b.published))
+}
+
+/// True when `short` is `long` cut off: a strict prefix of it once a trailing ellipsis
+/// (`…` or `...`) and spaces are taken away.
+fn is_preview_of(short: &str, long: &str) -> bool {
+    let stem = short.trim_end().trim_end_matches(['…', '.']).trim_end();
+    !stem.is_empty() && stem.len() < long.trim_end().len() && long.starts_with(stem)
 }
 
 /// A record taking the place of one being merged, never seen outside [`ContentRecord::absorb`].
@@ -364,6 +373,33 @@ mod tests {
             Some("7-day click or 1-day view")
         );
         assert_eq!(one.source.location, "export-10.csv");
+    }
+
+    #[test]
+    fn a_cut_off_title_never_replaces_the_full_text() {
+        let full = "We're hiring in Rotterdam: join our data team #Vacature https://acme.nl/jobs";
+        let export = post(Some(full), &[], 8);
+        let list_row = post(Some("We're hiring in Rotterdam…"), &[], 10);
+        for (first, second) in [(&export, &list_row), (&list_row, &export)] {
+            let mut merged = first.clone();
+            merged.absorb(second.clone());
+            assert_eq!(merged.text.as_deref(), Some(full));
+            assert_eq!(merged.source.location, "export-10.csv");
+        }
+        // An edited post whose new text merely starts the same way is not a preview.
+        let mut edited = post(Some("We're hiring in Rotterdam and Delft"), &[], 10);
+        edited.absorb(export.clone());
+        assert_eq!(
+            edited.text.as_deref(),
+            Some("We're hiring in Rotterdam and Delft")
+        );
+    }
+
+    #[test]
+    fn a_record_without_an_account_joins_pages_that_name_none() {
+        let mut record = post(Some("Launch video"), &[], 9);
+        record.account = String::new();
+        assert_eq!(record.cleaned().unwrap().account, "");
     }
 
     #[test]

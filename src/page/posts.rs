@@ -35,7 +35,8 @@ pub(super) struct PostPage<'a, 's> {
 }
 
 /// The records a page gives: its own post's (on a single post's page) and those of the posts
-/// its lists link to. Records that say nothing or name no account are left out.
+/// its lists link to. Records that say nothing are left out; a page that names no account
+/// gives records with none, as its observations have.
 pub(super) fn read_posts(page: &PostPage<'_, '_>) -> Vec<ContentRecord> {
     let mut records = Vec::new();
     if page.matched.page.scope == Scope::Post {
@@ -303,13 +304,15 @@ mod tests {
             published_on(split, url, "2026-03-02T10:00:00Z").map(|p| p.2),
             Some(day(2026, 1, 5))
         );
-        // The record itself is left out: Meta's post pages name no account.
+        // Meta's post pages name no account: the record has none, as the observations.
         let reading = crate::page::read_page(
             &snapshot_from_html(facebook, url),
             "2026-03-02T10:00:00Z".parse().unwrap(),
         );
-        assert!(!reading.observations.is_empty());
-        assert!(reading.content.is_empty());
+        assert!(reading.observations.iter().all(|o| o.account.is_empty()));
+        assert_eq!(reading.content.len(), 1);
+        assert_eq!(reading.content[0].account, "");
+        assert_eq!(reading.content[0].published, Some(day(2026, 1, 5)));
     }
 
     #[test]
