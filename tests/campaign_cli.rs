@@ -10,8 +10,6 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use campaign_support as fixture;
-use yardstick::content::ContentRecord;
-use yardstick::model::{Platform, Scope, Source, SourceKind};
 
 fn yardstick(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_yardstick"))
@@ -262,35 +260,34 @@ fn refusals_go_to_stderr_with_a_failing_exit_code() {
 /// holding its full text (the importer's `content`), and the LinkedIn observations as a
 /// page reading whose record gives a post's link.
 fn readings_with_content(dir: &Path) -> (PathBuf, PathBuf) {
-    let name = "tweet_activity_metrics_acme_20270301_20270314_en.csv";
-    let bytes = std::fs::read(fixture::dir().join("x").join(name)).unwrap();
-    let mut result = yardstick::import::import_file(name, &bytes, fixture::imported_at()).unwrap();
-    let mut reader = csv::Reader::from_reader(bytes.as_slice());
-    result.content = reader
-        .records()
-        .map(|row| {
-            let row = row.unwrap();
-            let mut record = ContentRecord::new(
-                Platform::X,
-                "acme",
-                Scope::Post,
-                &row[0],
-                Source {
-                    kind: SourceKind::Export,
-                    location: name.into(),
-                    label: "Tweet text".into(),
-                    raw: String::new(),
-                    read_at: fixture::imported_at(),
-                    locale: Some("en".into()),
-                },
-            );
-            record.text = Some(row[2].to_owned());
-            record.permalink = Some(row[1].to_owned());
-            record
-        })
-        .collect();
+    // The X export through the CLI as a user runs it: `import --full` prints each file's
+    // observations with its content records (the tweets' full texts).
+    let export = fixture::dir().join("x/tweet_activity_metrics_acme_20270301_20270314_en.csv");
+    let output = yardstick(&[
+        "import",
+        "--full",
+        "--imported-at",
+        "2027-03-15T08:00:00Z",
+        export.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let results: Vec<yardstick::import::ImportResult> =
+        serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(results.len(), 1);
+    assert!(
+        results[0].content.iter().any(|record| record
+            .text
+            .as_deref()
+            .is_some_and(|text| text.contains("#OpenDay2027"))),
+        "the export's tweet texts reach the records: {:?}",
+        results[0].content
+    );
     let imported = dir.join("imported.json");
-    std::fs::write(&imported, serde_json::to_string(&vec![result]).unwrap()).unwrap();
+    std::fs::write(&imported, &output.stdout).unwrap();
 
     let linkedin: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(fixture::dir().join("linkedin.json")).unwrap(),
@@ -305,8 +302,8 @@ fn readings_with_content(dir: &Path) -> (PathBuf, PathBuf) {
               "links": ["https://acme.nl/open-day?utm_campaign=OpenDay27&utm_source=linkedin"],
               "source": { "kind": "page", "location": "https://www.linkedin.com/company/508123456/admin/analytics/updates/",
                           "label": "", "raw": "", "read_at": "2027-03-15T08:00:00Z" } },
-            { "platform": "linkedin", "account": " ", "scope": "post", "id": "urn:li:activity:1",
-              "text": "no account",
+            { "platform": "linkedin", "account": "acme-corp", "scope": "post", "id": " ",
+              "text": "no id",
               "source": { "kind": "page", "location": "https://www.linkedin.com/", "label": "", "raw": "",
                           "read_at": "2027-03-15T08:00:00Z" } }
         ],
@@ -336,7 +333,7 @@ fn import_results_and_page_readings_bring_their_content_records() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{stderr}");
     assert!(
-        stderr.contains("reading.json: a content record") && stderr.contains("has no account"),
+        stderr.contains("reading.json: a content record") && stderr.contains("has no id"),
         "{stderr}"
     );
     let view: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();

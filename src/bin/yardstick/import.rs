@@ -1,6 +1,9 @@
-//! `yardstick import FILE… [--imported-at RFC3339] [--summary]`: imports platform export
-//! files and prints their observations as one JSON array on stdout (the observation contract
-//! in `ARCHITECTURE.md`), or with `--summary` one JSON summary per file. Per-file summaries,
+//! `yardstick import FILE… [--imported-at RFC3339] [--summary | --full]`: imports platform
+//! export files and prints their observations as one JSON array on stdout (the observation
+//! contract in `ARCHITECTURE.md`), or with `--summary` one JSON summary per file, or with
+//! `--full` one JSON result per file: its summary, observations and content records (post
+//! texts, links, ad result types and attribution — what `yardstick campaign --data` needs to
+//! match posts by hashtag, keyword, link or UTM). Per-file summaries,
 //! warnings and errors go to stderr. A file that is refused is reported and the others still
 //! import; the exit code is then 1.
 //!
@@ -10,16 +13,24 @@
 use std::process::ExitCode;
 
 use chrono::{DateTime, Utc};
-use yardstick::import::{import_file, ImportSummary};
+use yardstick::import::{import_file, ImportResult, ImportSummary};
 use yardstick::model::{Observation, Severity};
 
-const USAGE: &str = "usage: yardstick import FILE... [--imported-at RFC3339] [--summary]";
+const USAGE: &str = "usage: yardstick import FILE... [--imported-at RFC3339] [--summary | --full]";
+
+/// What the command prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Output {
+    Observations,
+    Summaries,
+    Full,
+}
 
 /// Runs the command with its arguments.
 pub fn run(args: &[String]) -> Result<ExitCode, String> {
     let mut files: Vec<&str> = Vec::new();
     let mut imported_at: DateTime<Utc> = std::time::SystemTime::now().into();
-    let mut summary_only = false;
+    let mut output = Output::Observations;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
@@ -33,7 +44,11 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
                     })?
                     .into();
             }
-            "--summary" => summary_only = true,
+            "--summary" | "--full" if output != Output::Observations => {
+                return Err(format!("--summary and --full cannot be combined\n{USAGE}"))
+            }
+            "--summary" => output = Output::Summaries,
+            "--full" => output = Output::Full,
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(ExitCode::SUCCESS);
@@ -49,6 +64,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
     }
     let mut observations: Vec<Observation> = Vec::new();
     let mut summaries: Vec<ImportSummary> = Vec::new();
+    let mut results: Vec<ImportResult> = Vec::new();
     let mut refused = 0usize;
     for path in files {
         let bytes = match std::fs::read(path) {
@@ -66,8 +82,11 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
         match import_file(name, &bytes, imported_at) {
             Ok(result) => {
                 report(&result.summary);
-                observations.extend(result.observations);
-                summaries.push(result.summary);
+                match output {
+                    Output::Observations => observations.extend(result.observations),
+                    Output::Summaries => summaries.push(result.summary),
+                    Output::Full => results.push(result),
+                }
             }
             Err(error) => {
                 eprintln!("error: {error}");
@@ -75,10 +94,10 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
             }
         }
     }
-    let json = if summary_only {
-        serde_json::to_string_pretty(&summaries)
-    } else {
-        serde_json::to_string_pretty(&observations)
+    let json = match output {
+        Output::Observations => serde_json::to_string_pretty(&observations),
+        Output::Summaries => serde_json::to_string_pretty(&summaries),
+        Output::Full => serde_json::to_string_pretty(&results),
     }
     .map_err(|e| format!("cannot write JSON: {e}"))?;
     println!("{json}");
