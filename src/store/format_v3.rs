@@ -2,9 +2,9 @@
 //! content records (what sources said about a post or an ad besides its numbers).
 //!
 //! A record's strings are numbered across two tables: the facts' strings first (so an
-//! account, a post id or an export's file name already written for the facts costs a small
-//! integer), then the strings only records use (texts, links, result types), each written
-//! once. Enum values are written as version 2's explicit codes, never as Rust enum
+//! account, a post id, a campaign's id or an export's file name already written for the
+//! facts costs a small integer), then the strings only records use (texts, links, result
+//! types), each written once. Enum values are written as version 2's explicit codes, never as Rust enum
 //! positions. A store without records writes exactly version 2's payload and two zero bytes.
 //!
 //! Records are written sorted by platform code, account, scope code and id, so the same
@@ -32,9 +32,10 @@ const VERSION: u32 = 3;
 struct File<'a> {
     #[serde(borrow)]
     facts: format_v2::File<'a>,
-    /// The strings only content records use, numbered after the facts' strings.
+    /// The strings only content records use, numbered after the facts' strings. Plain
+    /// `&str`, which postcard lends from the payload (serde copies a `Cow` in a `Vec`).
     #[serde(borrow)]
-    strings: Vec<Cow<'a, str>>,
+    strings: Vec<&'a str>,
     records: Vec<RecordRow>,
 }
 
@@ -115,26 +116,34 @@ struct RecordWriter<'a, 'w> {
     store: &'a Store,
     facts: &'w format_v2::Written<'a>,
     first_own: usize,
-    own: Vec<Cow<'a, str>>,
+    own: Vec<&'a str>,
     own_ids: FxHashMap<&'a str, u32>,
 }
 
 impl<'a> RecordWriter<'a, '_> {
-    fn text(&mut self, text: &'a str) -> u32 {
+    /// A string the facts may have written too: an account, an id, a campaign's name or
+    /// id, a source's location, label, raw text or locale.
+    fn shared(&mut self, text: &'a str) -> u32 {
         let in_facts = self
             .store
             .tables
             .strings
             .find(text)
             .and_then(|sym| self.facts.string_id(sym));
-        if let Some(id) = in_facts {
-            return id;
+        match in_facts {
+            Some(id) => id,
+            None => self.text(text),
         }
+    }
+
+    /// A string only records hold (a text, a link, a result type), or one the facts do
+    /// not use.
+    fn text(&mut self, text: &'a str) -> u32 {
         if let Some(id) = self.own_ids.get(text) {
             return *id;
         }
         let id = u32::try_from(self.first_own + self.own.len()).unwrap_or(u32::MAX);
-        self.own.push(Cow::Borrowed(text));
+        self.own.push(text);
         self.own_ids.insert(text, id);
         id
     }
@@ -144,29 +153,34 @@ impl<'a> RecordWriter<'a, '_> {
             .map_or(0, |text| self.text(text).saturating_add(1))
     }
 
+    fn optional_shared(&mut self, text: &'a Option<String>) -> u32 {
+        text.as_deref()
+            .map_or(0, |text| self.shared(text).saturating_add(1))
+    }
+
     fn record(&mut self, record: &'a ContentRecord) -> RecordRow {
         let source = &record.source;
         RecordRow {
             platform: platform_code(record.platform),
             scope: scope_code(record.scope),
-            account: self.text(&record.account),
-            id: self.text(&record.id),
+            account: self.shared(&record.account),
+            id: self.shared(&record.id),
             text: self.optional(&record.text),
             links: record.links.iter().map(|link| self.text(link)).collect(),
             permalink: self.optional(&record.permalink),
             published: record.published.map(|day| day.num_days_from_ce()),
             result_type: self.optional(&record.result_type),
             attribution: self.optional(&record.attribution),
-            campaign_name: self.optional(&record.campaign_name),
-            campaign_id: self.optional(&record.campaign_id),
+            campaign_name: self.optional_shared(&record.campaign_name),
+            campaign_id: self.optional_shared(&record.campaign_id),
             source: SourceRow {
                 kind: kind_code(source.kind),
-                location: self.text(&source.location),
-                label: self.text(&source.label),
-                raw: self.text(&source.raw),
+                location: self.shared(&source.location),
+                label: self.shared(&source.label),
+                raw: self.shared(&source.raw),
                 seconds: source.read_at.timestamp(),
                 nanos: source.read_at.timestamp_subsec_nanos(),
-                locale: self.optional(&source.locale),
+                locale: self.optional_shared(&source.locale),
             },
         }
     }
@@ -189,19 +203,15 @@ pub(crate) fn decode(payload: &[u8]) -> Result<Store, PersistError> {
     };
     for row in &file.records {
         let record = strings.record(row)?;
-        match record.clone().cleaned() {
-            Ok(cleaned) if cleaned == record => {}
-            Ok(_) => {
-                return Err(corrupt(format!(
-                    "the content record of {} is not as the store keeps it (untrimmed, too long, or with a link it drops)",
-                    record.id
-                )))
-            }
-            Err(invalid) => {
-                return Err(corrupt(format!(
-                    "a stored content record is invalid: {invalid}"
-                )))
-            }
+        let stored = Shape::of(&record);
+        let record = record
+            .cleaned()
+            .map_err(|invalid| corrupt(format!("a stored content record is invalid: {invalid}")))?;
+        if Shape::of(&record) != stored {
+            return Err(corrupt(format!(
+                "the content record of {} is not as the store keeps it (untrimmed, too long, or with a link it drops)",
+                record.id
+            )));
         }
         let key = record.key();
         if store.content.insert(key, record).is_some() {
@@ -214,20 +224,45 @@ pub(crate) fn decode(payload: &[u8]) -> Result<Store, PersistError> {
     Ok(store)
 }
 
+/// The length of every text of a record and its number of links. Cleaning only trims,
+/// cuts and drops, so a record whose shape cleaning does not change is a record cleaning
+/// does not change: this checks that without copying the record.
+#[derive(PartialEq)]
+struct Shape(Vec<usize>);
+
+impl Shape {
+    fn of(record: &ContentRecord) -> Shape {
+        let length = |text: &Option<String>| text.as_ref().map_or(usize::MAX, String::len);
+        let mut lengths = vec![
+            record.account.len(),
+            record.id.len(),
+            length(&record.text),
+            length(&record.permalink),
+            length(&record.result_type),
+            length(&record.attribution),
+            length(&record.campaign_name),
+            length(&record.campaign_id),
+            record.links.len(),
+        ];
+        lengths.extend(record.links.iter().map(String::len));
+        Shape(lengths)
+    }
+}
+
 /// Both string tables of a payload, as one numbering.
 struct Strings<'f, 'a> {
     facts: &'f [Cow<'a, str>],
-    own: &'f [Cow<'a, str>],
+    own: &'f [&'a str],
 }
 
 impl Strings<'_, '_> {
     fn text(&self, index: u32) -> Result<String, PersistError> {
         let index = index as usize;
         let text = match index.checked_sub(self.facts.len()) {
-            None => self.facts.get(index),
-            Some(own) => self.own.get(own),
+            None => self.facts.get(index).map(|text| text.as_ref()),
+            Some(own) => self.own.get(own).copied(),
         };
-        text.map(|text| text.to_string())
+        text.map(str::to_owned)
             .ok_or_else(|| corrupt(format!("string {index} is not in the tables")))
     }
 
@@ -335,9 +370,8 @@ mod tests {
         assert_eq!(report.kept, 2);
         let payload = encode(&store).unwrap();
         let file: File<'_> = postcard::from_bytes(&payload).unwrap();
-        let texts: Vec<&str> = file.strings.iter().map(|s| s.as_ref()).collect();
         assert_eq!(
-            texts,
+            file.strings,
             vec![
                 "acme_nl",
                 "1893641234567890123",

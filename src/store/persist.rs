@@ -12,7 +12,8 @@
 //!   content records (post texts, links, result types, attribution settings), whose
 //!   strings refer to the facts' string table where they repeat it and to a table of their
 //!   own otherwise ([`super::format_v3`]). Without records it is version 2's payload and
-//!   two zero bytes.
+//!   two zero bytes. Records of posts with 282-character texts, a link and a permalink
+//!   take 430 bytes each against 730 as JSON (`benches/store.rs`).
 //!
 //! Binary, by measurement: for a million observations (682 629 facts) the same tables took
 //! 30 bytes per observation with postcard against 209 as JSON (named fields), and encoded
