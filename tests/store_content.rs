@@ -116,10 +116,8 @@ fn an_ads_result_type_and_attribution_follow_the_newest_reading() {
 
 #[test]
 fn refused_records_are_listed_and_the_rest_of_the_reading_is_kept() {
-    let mut no_account = tweet_from_export();
-    no_account.account = "  ".to_owned();
     let mut no_id = tweet_from_export();
-    no_id.id = String::new();
+    no_id.id = "  ".to_owned();
     // A page whose text element was empty and whose only link was a script.
     let says_nothing = record(Platform::X, Scope::Post, "1975312345678901234")
         .text("   ")
@@ -131,10 +129,19 @@ fn refused_records_are_listed_and_the_rest_of_the_reading_is_kept() {
         "urn:li:activity:7381234567890123456",
     )
     .text("Open house at our Utrecht office on 14 November #OpenDag2026");
+    // A YouTube video page names no account; its observations have an empty one too, and
+    // the record is kept under the same key.
+    let mut video = record(Platform::YouTube, Scope::Post, "dQw4w9WgXcQ")
+        .permalink("https://www.youtube.com/watch?v=dQw4w9WgXcQ")
+        .published("2026-10-06")
+        .on_page(
+            "https://studio.youtube.com/video/dQw4w9WgXcQ/analytics/tab-overview/period-default",
+        );
+    video.account = String::new();
 
     let mut store = Store::new();
-    let report = store.merge_content([no_account, linkedin.clone(), no_id, says_nothing]);
-    assert_eq!(report.kept, 1);
+    let report = store.merge_content([no_id, linkedin.clone(), says_nothing, video.clone()]);
+    assert_eq!(report.kept, 2);
     let refused: Vec<String> = report
         .refused
         .iter()
@@ -143,20 +150,23 @@ fn refused_records_are_listed_and_the_rest_of_the_reading_is_kept() {
             InvalidRecord::Empty { id, .. } => format!("empty {id}"),
         })
         .collect();
+    assert_eq!(refused, vec!["missing id", "empty 1975312345678901234"]);
     assert_eq!(
-        refused,
-        vec!["missing account", "missing id", "empty 1975312345678901234"]
+        store.content_records().collect::<Vec<_>>(),
+        vec![&linkedin, &video]
     );
-    assert_eq!(store.content_records().collect::<Vec<_>>(), vec![&linkedin]);
 
     // The report travels as JSON with the reasons as sentences.
     let json = serde_json::to_value(&report).unwrap();
-    assert_eq!(json["kept"], 1);
+    assert_eq!(json["kept"], 2);
     let first = json["refused"][0].as_str().unwrap();
     assert!(
-        first.contains("no account") && first.contains("account_overview_analytics.csv"),
+        first.contains("no id") && first.contains("account_overview_analytics.csv"),
         "{first}"
     );
+    // A record without an account saves and loads like any other.
+    let loaded = Store::from_bytes(&store.to_bytes().unwrap()).unwrap();
+    assert_eq!(loaded, store);
 }
 
 #[test]
