@@ -5,9 +5,16 @@
 //! - save ⟷ `serde_json::to_vec` of the same `Vec<Observation>` (what store format 1 was);
 //! - load ⟷ `serde_json::from_slice` of those JSON bytes.
 //!
-//! Each time is the best of three runs. Run: `cargo bench --bench store` (release profile). `YARDSTICK_BENCH_N=200000` changes
-//! the count. The observations come from `tests/store_support/generate.rs`: seven platforms,
-//! daily account metrics with revisions, post lifetime totals read twice, ad spend.
+//! - content records (10,000 posts with ~280-character texts, a link, a permalink, in a
+//!   store of their own): save ⟷ `serde_json::to_vec(Vec<ContentRecord>)`, load ⟷
+//!   `serde_json::from_slice` of those bytes.
+//!
+//! Each time is the best of three runs. Run: `cargo bench --bench store` (release profile);
+//! `cargo bench --bench store -- content` (or `-- observations`) runs one part.
+//! `YARDSTICK_BENCH_N=200000` changes the count of observations, `YARDSTICK_BENCH_RECORDS`
+//! that of records. The data come from `tests/store_support/generate.rs`: seven platforms,
+//! daily account metrics with revisions, post lifetime totals read twice, ad spend, and the
+//! posts' texts and links.
 //!
 //! The same program runs as wasm: `node scripts/bench-wasm.mjs` builds it for
 //! `wasm32-wasip1` (`--no-default-features`) and runs it in V8 through `node:wasi`, so it
@@ -24,6 +31,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
+use yardstick::content::ContentRecord;
 use yardstick::metrics::CanonicalMetric;
 use yardstick::model::{Distribution, Metric, Observation, Platform, Scope, Window};
 use yardstick::store::{DateRange, PostFilter, Selector, Store};
@@ -84,7 +92,22 @@ fn row(name: &str, ours: Duration, baseline_name: &str, baseline: Duration) {
 }
 
 fn main() {
-    // `cargo bench` passes `--bench`; this harness takes no arguments.
+    // `cargo bench` passes `--bench`; other words name the parts to run (all when none).
+    let parts: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|arg| !arg.starts_with('-'))
+        .collect();
+    let runs = |part: &str| parts.is_empty() || parts.iter().any(|p| part.contains(p.as_str()));
+    if runs("observations") {
+        observations();
+    }
+    if runs("content") {
+        content_records();
+    }
+}
+
+/// Merge, save, load and query a million observations.
+fn observations() {
     let n: usize = std::env::var("YARDSTICK_BENCH_N")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -215,5 +238,61 @@ fn main() {
         rows.len(),
         page.as_secs_f64() * 1e3,
         listed.len()
+    );
+}
+
+/// Save and load a store holding only content records, against JSON of the same records.
+fn content_records() {
+    let n: usize = std::env::var("YARDSTICK_BENCH_RECORDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10_000);
+    let records = generate::content_records(n);
+    let text_chars: usize = records
+        .iter()
+        .filter_map(|r| r.text.as_ref())
+        .map(|t| t.chars().count())
+        .sum();
+    let mut store = Store::new();
+    let report = store.merge_content(records.clone());
+    assert_eq!((report.kept, report.refused.len()), (n, 0));
+
+    let (bytes, save) = best_of_3(|| store.to_bytes().unwrap());
+    let (json, json_save) = best_of_3(|| serde_json::to_vec(&records).unwrap());
+    let (loaded, load) = best_of_3(|| Store::from_bytes(&bytes).unwrap());
+    let (parsed, json_load) =
+        best_of_3(|| serde_json::from_slice::<Vec<ContentRecord>>(&json).unwrap());
+    assert_eq!(parsed.len(), n);
+    assert_eq!(loaded, store);
+    assert_eq!(
+        loaded.to_bytes().unwrap(),
+        bytes,
+        "load → save gives the same bytes"
+    );
+
+    println!();
+    println!(
+        "{n} content records, texts of {:.0} characters on average",
+        text_chars as f64 / n as f64
+    );
+    row(
+        "rec save",
+        save,
+        "serde_json::to_vec(Vec<ContentRecord>)",
+        json_save,
+    );
+    row(
+        "rec load",
+        load,
+        "serde_json::from_slice(Vec<ContentRecord>)",
+        json_load,
+    );
+    println!(
+        "rec size {:>9.2} MB = {:.1} bytes/record; JSON {:.2} MB = {:.1} bytes/record (ratio {:.3})",
+        bytes.len() as f64 / 1e6,
+        bytes.len() as f64 / n as f64,
+        json.len() as f64 / 1e6,
+        json.len() as f64 / n as f64,
+        bytes.len() as f64 / json.len() as f64
     );
 }

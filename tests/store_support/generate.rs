@@ -3,12 +3,13 @@
 //! (recent days revised a few days later, as X does), one post per account per day whose
 //! lifetime totals are read two days after publication and again after four weeks, and
 //! Meta ad campaigns with daily spend in euros. No randomness: the same `n` always gives
-//! the same observations.
+//! the same observations. [`content_records`] gives the same posts' texts and links.
 
 // The generator unwraps fixed calendar literals only.
 #![allow(clippy::unwrap_used)]
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
+use yardstick::content::ContentRecord;
 use yardstick::metrics::CanonicalMetric as M;
 use yardstick::model::{
     Distribution, Observation, Platform, Scope, Source, SourceKind, Unit, Window,
@@ -89,6 +90,111 @@ pub fn observations(n: usize) -> Vec<Observation> {
     }
     out.truncate(n);
     out
+}
+
+/// Words the generated post texts are made of: a Dutch and English campaign vocabulary.
+const WORDS: [&str; 24] = [
+    "open",
+    "dag",
+    "Utrecht",
+    "team",
+    "werken",
+    "bij",
+    "Acme",
+    "meet",
+    "the",
+    "engineers",
+    "lab",
+    "tour",
+    "koffie",
+    "aanmelden",
+    "sign",
+    "up",
+    "today",
+    "nieuw",
+    "product",
+    "launch",
+    "we",
+    "are",
+    "hiring",
+    "join",
+];
+
+/// One content record for each of the first `n` posts of the stream (the posts
+/// [`observations`] reads, in the same order of publication): a text of about 280
+/// characters with hashtags and a link, a link preview with UTM parameters, a permalink
+/// and the publication day, read from the post's page two days after publication.
+pub fn content_records(n: usize) -> Vec<ContentRecord> {
+    let first = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+    let mut out = Vec::with_capacity(n);
+    'days: for day_index in 0u64.. {
+        let date = first + Days::new(day_index);
+        for platform in PLATFORMS {
+            for account in 0..3u64 {
+                if out.len() >= n {
+                    break 'days;
+                }
+                out.push(content_record(platform, account, date, day_index));
+            }
+        }
+    }
+    out
+}
+
+fn content_record(
+    platform: Platform,
+    account: u64,
+    date: NaiveDate,
+    day_index: u64,
+) -> ContentRecord {
+    let account_id = format!("{}_{account}", platform.id());
+    let post_id = format!("{}{:07}{account}", platform as u64 + 1, day_index);
+    let campaign = match day_index % 3 {
+        0 => "najaar-werving",
+        1 => "open-dag",
+        _ => "product-launch",
+    };
+    let mut text = String::new();
+    let mut word = 0u64;
+    while text.chars().count() < 200 {
+        let seed = mix(&[day_index, platform as u64, account, word, 11]);
+        let pick = (seed % WORDS.len() as u64) as usize;
+        text.push_str(WORDS.get(pick).copied().unwrap_or("Acme"));
+        text.push(' ');
+        word += 1;
+    }
+    text.push_str(&format!(
+        "#OpenDag2026 #{campaign} https://acme.example/{campaign}?utm_source={}",
+        platform.id()
+    ));
+    let mut record = ContentRecord::new(
+        platform,
+        account_id.clone(),
+        Scope::Post,
+        post_id.clone(),
+        Source {
+            kind: SourceKind::Page,
+            location: format!(
+                "https://analytics.example/{}/posts/{post_id}",
+                platform.id()
+            ),
+            label: "post text".to_owned(),
+            raw: String::new(),
+            read_at: morning_after(date, 2),
+            locale: Some("en".to_owned()),
+        },
+    );
+    record.text = Some(text);
+    record.links = vec![format!(
+        "https://acme.example/{campaign}?utm_source={}&utm_medium=social&utm_campaign={campaign}",
+        platform.id()
+    )];
+    record.permalink = Some(format!(
+        "https://{}.example/{account_id}/posts/{post_id}",
+        platform.id()
+    ));
+    record.published = Some(date);
+    record
 }
 
 fn account_day(
