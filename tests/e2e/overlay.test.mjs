@@ -1,9 +1,10 @@
 // @ts-check
 /**
  * The vertical slice in a real browser: the overlay shows the figures the core reads from
- * each page fixture, served at its real LinkedIn URL; the popup counts them; they are
- * stored once, survive a reload and a browser restart with the same profile; and nothing
- * leaves the browser meanwhile.
+ * each page fixture, served at its real LinkedIn URL, and keeps the content records the
+ * native core reads there; the popup counts the figures; figures and records are stored
+ * once, survive a reload and a browser restart with the same profile; and nothing leaves
+ * the browser meanwhile.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -45,7 +46,8 @@ describe('the overlay reads each page fixture as the native core does', () => {
       try {
         const page = await browser.openFixture(fixture);
         const readAt = new Date().toISOString();
-        const reading = await browser.overlayReading(await browser.overlayFrame(page));
+        const frame = await browser.overlayFrame(page);
+        const reading = await browser.overlayReading(frame);
 
         const expected = fixture.expected.observations;
         assert.deepEqual(figures(reading.rows), figures(expected), 'figures as in expected.json');
@@ -56,6 +58,8 @@ describe('the overlay reads each page fixture as the native core does', () => {
         assert.deepEqual(reading.rows.map(shownLine).sort(), native.observations.map(nativeLine).sort());
         assert.equal(reading.diagnostics.length, native.diagnostics.length, 'what could not be read is said');
         assert.equal(reading.stored, expected.length);
+        const kept = await frame.evaluate(() => Number(document.getElementById('page')?.dataset.content));
+        assert.equal(kept, (native.content ?? []).length, 'every content record the core read is kept');
 
         const popup = await browser.popupSummary(await browser.tabIdOf(page));
         assert.equal(popup.count, expected.length);
@@ -87,6 +91,13 @@ test('observations are stored once and survive a reload and a browser restart', 
     try {
       const rows = await second.dashboardRows();
       assert.deepEqual(figures(rows), figures(fixture.expected.observations));
+      const dashboard = await second.openExtensionPage('dashboard.html');
+      await dashboard.waitForFunction(() => document.getElementById('content-summary')?.dataset.count !== undefined);
+      const records = await dashboard.evaluate(() =>
+        [...document.querySelectorAll('#content tbody tr')].map((row) => row.getAttribute('data-id')).sort(),
+      );
+      assert.deepEqual(records, (fixture.expected.content ?? []).map((/** @type {any} */ r) => r.id).sort(), 'the records survive too');
+      await dashboard.close();
       const blank = second.context?.pages()[0] ?? (await second.newPage());
       const popup = await second.popupSummary(await second.tabIdOf(blank));
       assert.equal(popup.count, 0, 'a tab with no analytics page reads nothing');
