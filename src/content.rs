@@ -216,7 +216,7 @@ impl ContentRecord {
 
 /// Orders two readings of one entity: by time read, then by where, then by content, so
 /// that equal times still give one answer whatever the order of arrival.
-fn compare_readings(a: &ContentRecord, b: &ContentRecord) -> Ordering {
+pub fn compare_readings(a: &ContentRecord, b: &ContentRecord) -> Ordering {
     a.source
         .read_at
         .cmp(&b.source.read_at)

@@ -7,10 +7,12 @@
 //! types), each written once. Enum values are written as version 2's explicit codes, never as Rust enum
 //! positions. A store without records writes exactly version 2's payload and two zero bytes.
 //!
-//! Records are written sorted by platform code, account, scope code and id, so the same
-//! records always make the same bytes, however they were merged. Decoding checks every
-//! code, string index and day, refuses a record stored twice or one the store would not
-//! keep as it is ([`ContentRecord::cleaned`] would change it), and never panics.
+//! The store keeps each entity's readings (the newest per source, a few at most; see
+//! `store::content`), and every kept reading is written, sorted by platform code, account,
+//! scope code and id, then oldest first, so the same readings always make the same bytes,
+//! however they were merged. Decoding checks every code, string index and day, refuses a
+//! reading stored twice, more readings than the store keeps, or one the store would not keep
+//! as it is ([`ContentRecord::cleaned`] would change it), and never panics.
 
 use std::borrow::Cow;
 
@@ -18,8 +20,9 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::content::ContentRecord;
+use crate::content::{compare_readings, ContentRecord};
 use crate::model::Source;
+use crate::store::content::Added;
 use crate::store::error::PersistError;
 use crate::store::format_v2::{
     self, kind_code, kind_from, platform_code, platform_from, scope_code, scope_from,
@@ -75,8 +78,12 @@ struct SourceRow {
 /// Encodes a store's payload: the facts as version 2 writes them, then the records.
 pub(crate) fn encode(store: &Store) -> Result<Vec<u8>, PersistError> {
     let facts = format_v2::write(store);
-    let mut records: Vec<&ContentRecord> = store.content.values().collect();
-    records.sort_by(|a, b| record_order(a).cmp(&record_order(b)));
+    let mut records: Vec<&ContentRecord> = store.content.readings().collect();
+    records.sort_by(|a, b| {
+        record_order(a)
+            .cmp(&record_order(b))
+            .then_with(|| compare_readings(a, b))
+    });
     let mut writer = RecordWriter {
         store,
         facts: &facts,
@@ -213,10 +220,9 @@ pub(crate) fn decode(payload: &[u8]) -> Result<Store, PersistError> {
                 record.id
             )));
         }
-        let key = record.key();
-        if store.content.insert(key, record).is_some() {
+        if store.content.add(record) != Added::Kept {
             return Err(corrupt(format!(
-                "the content record of {} is stored twice",
+                "the content record of {} is stored twice, or more often than the store keeps",
                 row.id
             )));
         }
