@@ -46,6 +46,8 @@ use crate::model::{
     Unit, Window,
 };
 use crate::values::DateRange;
+/// Which result type words or an export's code name, for the campaign core.
+pub use ad_rules::result_type_key;
 use ad_rules::{fold_label, folded, AdPageMatch, AdRules, ColumnRule, Shown};
 use cells::{CellContext, CellReading, CellValue};
 use rows::Tally;

@@ -32,6 +32,7 @@ use crate::content::ContentRecord;
 use crate::model::{Diagnostic, Observation, Platform};
 
 pub use crate::values::DateRange;
+pub use grid::result_type_key;
 #[cfg(not(target_arch = "wasm32"))]
 pub use html::snapshot_from_html;
 pub use snapshot::{Snapshot, SnapshotNode};

@@ -216,12 +216,17 @@ impl ColumnRule {
     }
 }
 
-/// A result type the platform names in words (`Link clicks`), with a stable id.
+/// A result type the platform names in words (`Link clicks`), with a stable id, and the
+/// codes its exports write for it (Meta's result indicator `actions:link_click`).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ResultTypeRule {
     pub id: String,
     pub labels: Labels,
+    /// Codes naming the same result type, compared exactly but for case and surrounding
+    /// spaces.
+    #[serde(default)]
+    pub indicators: Vec<String>,
 }
 
 /// One ad manager's rules as written in its file.
@@ -329,11 +334,31 @@ impl AdRules {
         sourced(&self.table.result_type_labels, "table.result_type_labels")?;
         sourced(&self.table.campaign_labels, "table.campaign_labels")?;
         sourced(&self.table.campaign_id_labels, "table.campaign_id_labels")?;
+        let mut result_type_names: BTreeMap<String, &str> = BTreeMap::new();
         for result_type in &self.result_types {
             sourced(
                 &result_type.labels,
                 &format!("result type {}", result_type.id),
             )?;
+            // One wording or code must name one result type, or two different actions
+            // would count as one.
+            let names = result_type
+                .labels
+                .values()
+                .flatten()
+                .map(|label| fold(label))
+                .chain(result_type.indicators.iter().map(|i| indicator(i)));
+            for name in names {
+                match result_type_names.insert(name.clone(), &result_type.id) {
+                    Some(other) if other != result_type.id => {
+                        return Err(invalid(format!(
+                            "{name:?} names both result type {other} and {}",
+                            result_type.id
+                        )))
+                    }
+                    _ => {}
+                }
+            }
         }
         self.patterns = Vec::with_capacity(self.pages.len());
         for page in &self.pages {
@@ -444,6 +469,34 @@ impl AdRules {
             .find(|r| r.labels.values().flatten().any(|l| fold(l) == wanted))
             .map(|r| r.id.as_str())
     }
+
+    /// The stable id of a result type named in words or by an export's code
+    /// (`actions:link_click`), when the rules know it.
+    pub fn result_type_key(&self, text: &str) -> Option<&str> {
+        let code = indicator(text);
+        self.result_types
+            .iter()
+            .find(|r| r.indicators.iter().any(|i| indicator(i) == code))
+            .map(|r| r.id.as_str())
+            .or_else(|| self.result_type_id(text))
+    }
+}
+
+/// A result indicator as compared: trimmed and lower-case.
+fn indicator(text: &str) -> String {
+    text.trim().to_lowercase()
+}
+
+/// The stable id of the result type `text` names on `platform`'s ad manager, in any of its
+/// UI languages or as an export's result indicator (`Klikken op link`, `Link clicks` and
+/// `actions:link_click` are all `link_clicks` on Meta); `None` when the rules do not know
+/// it (or cannot be read, which their own test reports).
+pub fn result_type_key(platform: Platform, text: &str) -> Option<&'static str> {
+    all_ad_rules()
+        .ok()?
+        .iter()
+        .filter(|rules| rules.platform == platform)
+        .find_map(|rules| rules.result_type_key(text))
 }
 
 /// Parses and validates one ad manager's rules, as JSON.
@@ -565,6 +618,60 @@ mod tests {
         check(
             "[[column]]\nmetric = \"reach\"\nshown = \"count\"\nlabels.nl = [\"Bereik\"]",
             Some("has no [languages.nl] source"),
+        );
+    }
+
+    #[test]
+    fn result_types_are_one_key_in_any_language_or_as_an_indicator() {
+        let check = |platform: Platform, text: &str, expected: Option<&str>| {
+            assert_eq!(
+                result_type_key(platform, text),
+                expected,
+                "{platform} {text:?}"
+            );
+        };
+        check(Platform::Meta, "Klikken op link", Some("link_clicks"));
+        check(Platform::Meta, "Link clicks", Some("link_clicks"));
+        check(Platform::Meta, " actions:link_click ", Some("link_clicks"));
+        check(Platform::Meta, "ACTIONS:LINK_CLICK", Some("link_clicks"));
+        check(
+            Platform::Meta,
+            "actions:offsite_conversion.fb_pixel_purchase",
+            Some("purchases"),
+        );
+        check(Platform::Meta, "Aankopen op website", Some("purchases"));
+        check(Platform::Meta, "reach", Some("reach"));
+        check(
+            Platform::Meta,
+            "video_thruplay_watched_actions",
+            Some("thruplays"),
+        );
+        check(Platform::Meta, "actions:lead", Some("leads"));
+        // Unknown codes and other platforms' words have no key.
+        check(
+            Platform::Meta,
+            "actions:onsite_conversion.messaging_conversation_started_7d",
+            None,
+        );
+        check(Platform::Meta, "Volgacties", None);
+        check(Platform::X, "Volgacties", Some("follows"));
+        check(Platform::LinkedIn, "actions:link_click", None);
+    }
+
+    #[test]
+    fn a_wording_naming_two_result_types_is_rejected() {
+        let check = |result_types: &str, expected_error: Option<&str>| {
+            let column =
+                "[[column]]\nmetric = \"reach\"\nshown = \"count\"\nlabels.en = [\"Reach\"]";
+            check(&format!("{column}\n{result_types}"), expected_error);
+        };
+        check(
+            "[[result_type]]\nid = \"a\"\nlabels.en = [\"Clicks\"]\nindicators = [\"click\"]\n[[result_type]]\nid = \"b\"\nlabels.en = [\"Taps\"]\nindicators = [\" CLICK\"]",
+            Some("\"click\" names both result type a and b"),
+        );
+        check(
+            "[[result_type]]\nid = \"a\"\nlabels.en = [\"Clicks\", \"clicks:\"]",
+            None,
         );
     }
 
