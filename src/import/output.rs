@@ -170,25 +170,15 @@ impl<'s> Output<'s> {
 
     /// Keeps a row's content record, cleaned as the store keeps it; a second reading of the
     /// same entity fills what the first lacked. A record that says nothing is dropped.
-    ///
-    /// Many exports do not name their account (X's `account_analytics_content`, Ads Manager
-    /// files); their observations carry an empty account, and so must their records to join
-    /// them. [`ContentRecord::cleaned`] refuses an empty account, so such a record is
-    /// cleaned under a stand-in name and given its empty account back.
-    pub(crate) fn content(&mut self, mut record: ContentRecord) {
+    /// Records of exports that do not name their account (X's `account_analytics_content`,
+    /// Ads Manager files) keep the empty account their observations have, so the two join.
+    pub(crate) fn content(&mut self, record: ContentRecord) {
         let Some(log) = self.content.as_mut() else {
             return;
         };
-        let unnamed = record.account.trim().is_empty();
-        if unnamed {
-            record.account = "-".to_owned();
-        }
-        let Ok(mut record) = record.cleaned() else {
+        let Ok(record) = record.cleaned() else {
             return;
         };
-        if unnamed {
-            record.account = String::new();
-        }
         let key = record.key();
         match log
             .positions
