@@ -19,8 +19,8 @@ use serde::Serialize;
 
 use crate::campaign::content::Content;
 use crate::campaign::matching::MatchedItem;
-use crate::campaign::paid::one_result_type;
 use crate::campaign::plan::AdLevel;
+use crate::campaign::results::{one_result_type, ResultsOf};
 use crate::campaign::words::{self, Note};
 use crate::metrics::CanonicalMetric;
 use crate::model::{Distribution, Language, Metric, Platform, Unit, Window};
@@ -208,13 +208,17 @@ pub fn day_values(total: &Total) -> BTreeMap<NaiveDate, f64> {
 }
 
 /// Why the entries' results have no one cost per result (several result types or
-/// attribution settings), if they have not, in `language`.
+/// attribution settings, compared by meaning), if they have not, in `language`.
 pub fn results_note(content: &[Content], entries: &[&Entry], language: Language) -> Option<String> {
-    let types: Vec<(Option<&str>, Option<&str>)> = entries
+    let types: Vec<ResultsOf> = entries
         .iter()
         .filter(|e| total(content, e, &CanonicalMetric::Results.into()).is_some())
         .filter_map(|e| content.get(e.content))
-        .map(|c| (c.info.result_type.as_deref(), c.info.attribution.as_deref()))
+        .map(|c| ResultsOf {
+            platform: c.platform,
+            result_type: c.info.result_type.as_deref(),
+            attribution: c.info.attribution.as_deref(),
+        })
         .collect();
     one_result_type(&types, language).2
 }

@@ -14,6 +14,7 @@
 //! report ([`crate::report`]) and the wasm boundary. It does no I/O and has no clock:
 //! "today" is an argument.
 
+pub mod attribution;
 pub mod content;
 pub mod file;
 pub mod kpis;
@@ -21,6 +22,7 @@ pub mod ledger;
 pub mod matching;
 pub mod paid;
 pub mod plan;
+pub mod results;
 pub mod spotcheck;
 pub mod text;
 pub mod totals;

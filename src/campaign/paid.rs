@@ -6,16 +6,16 @@
 //! currencies is never added: a campaign either reports in the one currency its figures
 //! are in, or the user names a report currency and a rate for every other one; anything
 //! else is refused with a [`PaidError`]. Cost per result needs one result type: results
-//! of different optimisation events (purchases, reach) are not one count. Nothing here
-//! reads the store.
+//! of different optimisation events (purchases, reach) are not one count (see
+//! [`super::results`], which decides, and sets `results_note`). Nothing here reads the
+//! store.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
 use crate::campaign::plan::CurrencyPlan;
-use crate::campaign::words::{self, Note};
-use crate::model::{Language, Unit};
+use crate::model::Unit;
 
 /// Why money could not be combined.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -252,44 +252,6 @@ fn plain(value: f64) -> String {
     text.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
-/// The one result type and attribution setting of several entities' results, or a note
-/// (in `language`) saying why their results are not one count.
-pub fn one_result_type(
-    types: &[(Option<&str>, Option<&str>)],
-    language: Language,
-) -> (Option<String>, Option<String>, Option<String>) {
-    let kinds: BTreeSet<&str> = types.iter().filter_map(|(t, _)| *t).collect();
-    let settings: BTreeSet<&str> = types.iter().filter_map(|(_, a)| *a).collect();
-    let unknown = types.iter().any(|(t, _)| t.is_none());
-    let listed =
-        |set: &BTreeSet<&str>| -> Vec<String> { set.iter().map(|s| (*s).to_owned()).collect() };
-    let note = if kinds.len() > 1 {
-        Some(words::note(
-            &Note::DifferentResultTypes {
-                types: &listed(&kinds),
-            },
-            language,
-        ))
-    } else if settings.len() > 1 {
-        Some(words::note(
-            &Note::DifferentAttribution {
-                settings: &listed(&settings),
-            },
-            language,
-        ))
-    } else if unknown && types.len() > 1 {
-        Some(words::note(&Note::UnknownResultType, language))
-    } else {
-        None
-    };
-    let single = |set: &BTreeSet<&str>| {
-        (set.len() == 1)
-            .then(|| set.iter().next().map(|s| (*s).to_owned()))
-            .flatten()
-    };
-    (single(&kinds), single(&settings), note)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -361,42 +323,11 @@ mod tests {
     }
 
     #[test]
-    fn cost_per_result_needs_one_result_type() {
-        let (kind, setting, note) = one_result_type(
-            &[
-                (
-                    Some("actions:offsite_conversion.fb_pixel_purchase"),
-                    Some("7-day click or 1-day view"),
-                ),
-                (Some("reach"), Some("7-day click or 1-day view")),
-            ],
-            Language::En,
-        );
-        assert_eq!(kind, None);
-        assert_eq!(setting.as_deref(), Some("7-day click or 1-day view"));
-        assert!(note.unwrap().contains("different actions"));
+    fn a_results_note_means_no_cost_per_result() {
         let mut parts = two_meta_ads();
         parts.results = Some(57.0);
         parts.results_note = Some("results count different actions".into());
         assert!(derive_paid(&parts).cost_per_result.is_none());
-        let (kind, _, note) = one_result_type(
-            &[(Some("Link clicks"), None), (Some("Link clicks"), None)],
-            Language::En,
-        );
-        assert_eq!((kind.as_deref(), note), (Some("Link clicks"), None));
-        let (_, _, note) = one_result_type(&[(Some("Leads"), None), (None, None)], Language::En);
-        assert!(note.unwrap().contains("not known"));
-        let (_, _, note) = one_result_type(
-            &[
-                (Some("Leads"), Some("1-day click")),
-                (Some("Leads"), Some("7-day click or 1-day view")),
-            ],
-            Language::Nl,
-        );
-        assert_eq!(
-            note.as_deref(),
-            Some("resultaten zijn geteld met verschillende attributie-instellingen (1-day click en 7-day click or 1-day view), dus ze worden niet opgeteld en er is geen kosten per resultaat")
-        );
     }
 
     #[test]
