@@ -18,7 +18,7 @@ use crate::campaign::content::Content;
 use crate::campaign::ledger::{self, Entry, Part};
 use crate::campaign::paid::Money;
 use crate::campaign::plan::{counts_distribution, CampaignKpi, CampaignPlan, ClickKind};
-use crate::campaign::words::{self, Note};
+use crate::campaign::words::{self, Counted, Note};
 use crate::evaluate::{evaluate_kpi, DayValue, Figures, KnownTotal, KpiEvaluation, Measure};
 use crate::metrics::{AmecStage, CanonicalMetric};
 use crate::model::{Language, Metric, Unit};
@@ -35,7 +35,8 @@ pub struct CampaignKpiResult {
     /// For CPC and CTR: which clicks were counted.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub clicks: Option<ClickKind>,
-    /// What was counted, in words (`spend / link_clicks over 3 ad entities`).
+    /// What was counted, in words in the view's language (`spend / link_clicks over 3
+    /// item(s) with both`, `besteed bedrag / klikken op links over 3 items met beide`).
     pub counted: String,
     /// How many entries the actual adds up.
     pub items: usize,
@@ -86,7 +87,13 @@ fn evaluate_one(
             (
                 figures,
                 items,
-                format!("{} over {items} item(s)", kpi.metric),
+                words::counted(
+                    &Counted::Sum {
+                        metric: &kpi.metric,
+                        items,
+                    },
+                    language,
+                ),
             )
         }
         Measure::Rate { .. } => match rate_parts(campaign_kpi) {
@@ -108,21 +115,35 @@ fn evaluate_one(
                     (
                         figures,
                         items,
-                        format!(
-                            "{} / {} over {items} item(s) with both",
-                            numerator.id(),
-                            denominator.id()
+                        words::counted(
+                            &Counted::Rate {
+                                numerator,
+                                denominator,
+                                items: Some(items),
+                            },
+                            language,
                         ),
                     )
                 } else {
                     (
                         Figures::default(),
                         0,
-                        format!("{} / {}", numerator.id(), denominator.id()),
+                        words::counted(
+                            &Counted::Rate {
+                                numerator,
+                                denominator,
+                                items: None,
+                            },
+                            language,
+                        ),
                     )
                 }
             }
-            None => (Figures::default(), 0, kpi.metric.to_string()),
+            None => (
+                Figures::default(),
+                0,
+                words::counted(&Counted::Metric(&kpi.metric), language),
+            ),
         },
         Measure::Level { .. } | Measure::Reported => {
             let with: Vec<&Entry> = selected
@@ -138,7 +159,11 @@ fn evaluate_one(
                     },
                     language,
                 ));
-                (Figures::default(), 0, kpi.metric.to_string())
+                (
+                    Figures::default(),
+                    0,
+                    words::counted(&Counted::Metric(&kpi.metric), language),
+                )
             } else {
                 if with.is_empty() {
                     notes.push(words::note(
@@ -150,7 +175,11 @@ fn evaluate_one(
                     ));
                 }
                 let (figures, items) = summed(plan.dates, content, &with, &kpi.metric, money);
-                (figures, items, format!("{} of one reading", kpi.metric))
+                (
+                    figures,
+                    items,
+                    words::counted(&Counted::OneReading(&kpi.metric), language),
+                )
             }
         }
     };

@@ -61,9 +61,30 @@ pub enum CampaignError {
     #[error("campaign {campaign:?}: {source}")]
     Money {
         campaign: String,
+        /// The platforms whose spend was being added.
+        platforms: Vec<Platform>,
         #[source]
         source: PaidError,
     },
+}
+
+impl CampaignError {
+    /// The refusal as a sentence in `language`, for the dashboard and the overlay. Its
+    /// `Display` stays English, for the command line and logs. A store refusal keeps the
+    /// store's own (English) reason inside the Dutch sentence.
+    pub fn message(&self, language: Language) -> String {
+        match self {
+            CampaignError::Money {
+                campaign,
+                platforms,
+                source,
+            } => words::money_refusal(campaign, platforms, source, language),
+            CampaignError::Store { campaign, source } if language == Language::Nl => format!(
+                "campagne {campaign:?}: de opgeslagen cijfers konden niet worden gelezen: {source}"
+            ),
+            CampaignError::Store { .. } => self.to_string(),
+        }
+    }
 }
 
 /// A campaign measured on one day: the data the overlay, the dashboard and the report show.
@@ -218,21 +239,23 @@ fn settle_money(
 ) -> Result<Option<Money>, CampaignError> {
     let spend: Metric = CanonicalMetric::Spend.into();
     let mut units = Vec::new();
-    let mut platforms: Vec<&str> = Vec::new();
+    let mut platforms: Vec<Platform> = Vec::new();
     for entry in entries.iter().filter(|e| e.added) {
         if let Some(total) = ledger::total(content, entry, &spend) {
             units.push(total.unit.clone());
             if let Some(found) = content.get(entry.content) {
-                if !platforms.contains(&found.platform.id()) {
-                    platforms.push(found.platform.id());
+                if !platforms.contains(&found.platform) {
+                    platforms.push(found.platform);
                 }
             }
         }
     }
     let found = paid::currencies(&units);
-    let what = format!("spend on {}", platforms.join(" and "));
+    let ids: Vec<&str> = platforms.iter().map(|p| p.id()).collect();
+    let what = format!("spend on {}", ids.join(" and "));
     Money::settle(plan.currency.as_ref(), &found, &what).map_err(|source| CampaignError::Money {
         campaign: plan.id.clone(),
+        platforms,
         source,
     })
 }

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 
 use crate::campaign::ledger::Part;
 use crate::campaign::matching::{Reason, ReasonKind};
+use crate::campaign::paid::PaidError;
 use crate::campaign::plan::AdLevel;
 use crate::evaluate::Status;
 use crate::metrics::CanonicalMetric;
@@ -308,6 +309,121 @@ pub fn note(note: &Note, language: Language) -> String {
     }
 }
 
+/// What a campaign KPI's actual counted. English keeps the metric ids the strategy file
+/// uses (`spend / link_clicks`); Dutch names the metrics.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Counted<'a> {
+    /// A sum over the items that have the metric.
+    Sum { metric: &'a Metric, items: usize },
+    /// A rate of parts summed over the items that have both; `items` is `None` when the
+    /// rate was refused (see the KPI's notes).
+    Rate {
+        numerator: CanonicalMetric,
+        denominator: CanonicalMetric,
+        items: Option<usize>,
+    },
+    /// The metric alone: nothing could be counted (see the KPI's notes).
+    Metric(&'a Metric),
+    /// A figure that does not add up, read from exactly one item.
+    OneReading(&'a Metric),
+}
+
+/// What a KPI counted, as a phrase in English or Dutch.
+pub fn counted(counted: &Counted, language: Language) -> String {
+    let nl = dutch(language);
+    let items_nl = |n: usize| {
+        if n == 1 {
+            "1 item".to_owned()
+        } else {
+            format!("{n} items")
+        }
+    };
+    match (counted, nl) {
+        (Counted::Sum { metric, items }, false) => format!("{metric} over {items} item(s)"),
+        (Counted::Sum { metric, items }, true) => {
+            format!(
+                "{} over {}",
+                metric_name(metric, language),
+                items_nl(*items)
+            )
+        }
+        (
+            Counted::Rate {
+                numerator,
+                denominator,
+                items,
+            },
+            false,
+        ) => match items {
+            Some(items) => format!(
+                "{} / {} over {items} item(s) with both",
+                numerator.id(),
+                denominator.id()
+            ),
+            None => format!("{} / {}", numerator.id(), denominator.id()),
+        },
+        (
+            Counted::Rate {
+                numerator,
+                denominator,
+                items,
+            },
+            true,
+        ) => {
+            let rate = format!(
+                "{} / {}",
+                canonical_name(*numerator, language),
+                canonical_name(*denominator, language)
+            );
+            match items {
+                Some(items) => format!("{rate} over {} met beide", items_nl(*items)),
+                None => rate,
+            }
+        }
+        (Counted::Metric(metric), false) => metric.to_string(),
+        (Counted::Metric(metric), true) => metric_name(metric, language),
+        (Counted::OneReading(metric), false) => format!("{metric} of one reading"),
+        (Counted::OneReading(metric), true) => {
+            format!("{} van één meting", metric_name(metric, language))
+        }
+    }
+}
+
+/// Why money could not be added (two currencies without a rate), in English or Dutch, for
+/// people: `platforms` are the platforms whose spend was being added. The error's own
+/// `Display` stays English for the command line.
+pub fn money_refusal(
+    campaign: &str,
+    platforms: &[Platform],
+    refusal: &PaidError,
+    language: Language,
+) -> String {
+    if !dutch(language) {
+        return format!("campaign {campaign:?}: {refusal}");
+    }
+    let on = platforms
+        .iter()
+        .map(|p| p.display_name())
+        .collect::<Vec<_>>()
+        .join(" en ");
+    match refusal {
+        PaidError::MixedCurrencies { currencies, .. } => format!(
+            "campagne {campaign:?}: het besteed bedrag op {on} is in {} en geen koers rekent ze om; voeg \"currency\": {{ \"report\": \"{}\", \"rates\": {{ {} }} }} met de koersen van vandaag toe aan de campagne",
+            currencies.join(" en "),
+            currencies.first().map(String::as_str).unwrap_or("EUR"),
+            currencies
+                .iter()
+                .skip(1)
+                .map(|c| format!("\"{c}\": …"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        PaidError::MissingRate { from, report, .. } => format!(
+            "campagne {campaign:?}: de campagne rapporteert in {report}, maar het besteed bedrag op {on} is ook in {from} en er is geen koers van {from} gegeven; voeg \"{from}\": <waarde van één {from} in {report}> toe aan de koersen (\"rates\") van de campagne"
+        ),
+    }
+}
+
 /// How a total was read, in words (`lifetime total as of 2027-03-22`).
 pub fn basis(total: &Total, language: Language) -> String {
     let nl = dutch(language);
@@ -351,6 +467,57 @@ mod tests {
         );
         assert_eq!(figure_name("cpc_link", Language::En), "CPC (link clicks)");
         assert_eq!(figure_name("whatever", Language::En), "whatever");
+    }
+
+    #[test]
+    fn what_a_kpi_counted_reads_in_both_languages() {
+        let spend = Metric::from(CanonicalMetric::Spend);
+        let reach = Metric::from(CanonicalMetric::Reach);
+        let check = |what: Counted, en: &str, nl: &str| {
+            assert_eq!(counted(&what, Language::En), en);
+            assert_eq!(counted(&what, Language::Nl), nl);
+        };
+        check(
+            Counted::Sum {
+                metric: &spend,
+                items: 1,
+            },
+            "spend over 1 item(s)",
+            "besteed bedrag over 1 item",
+        );
+        check(
+            Counted::Rate {
+                numerator: CanonicalMetric::LinkClicks,
+                denominator: CanonicalMetric::Impressions,
+                items: Some(3),
+            },
+            "link_clicks / impressions over 3 item(s) with both",
+            "klikken op links / weergaven over 3 items met beide",
+        );
+        check(Counted::Metric(&reach), "reach", "bereik");
+        check(
+            Counted::OneReading(&reach),
+            "reach of one reading",
+            "bereik van één meting",
+        );
+    }
+
+    #[test]
+    fn a_missing_rate_is_said_in_dutch_and_kept_english_otherwise() {
+        let refusal = PaidError::MissingRate {
+            what: "spend on linkedin and meta".into(),
+            from: "USD".into(),
+            report: "EUR".into(),
+        };
+        let platforms = [Platform::LinkedIn, Platform::Meta];
+        assert_eq!(
+            money_refusal("open-day", &platforms, &refusal, Language::Nl),
+            "campagne \"open-day\": de campagne rapporteert in EUR, maar het besteed bedrag op LinkedIn en Meta Ads is ook in USD en er is geen koers van USD gegeven; voeg \"USD\": <waarde van één USD in EUR> toe aan de koersen (\"rates\") van de campagne"
+        );
+        assert_eq!(
+            money_refusal("open-day", &platforms, &refusal, Language::De),
+            format!("campaign \"open-day\": {refusal}")
+        );
     }
 
     #[test]
