@@ -233,7 +233,7 @@ pub fn compare_readings(a: &ContentRecord, b: &ContentRecord) -> Ordering {
 
 /// True when `short` is `long` cut off: a strict prefix of it once a trailing ellipsis
 /// (`…` or `...`) and spaces are taken away.
-fn is_preview_of(short: &str, long: &str) -> bool {
+pub fn is_preview_of(short: &str, long: &str) -> bool {
     let stem = short.trim_end().trim_end_matches(['…', '.']).trim_end();
     !stem.is_empty() && stem.len() < long.trim_end().len() && long.starts_with(stem)
 }

@@ -7,11 +7,12 @@
 //! # Why readings, not one merged record
 //! A field-by-field merge of each arriving record into one stored record depends on the
 //! order of arrival once an entity has three readings (a field the newest lacks would come
-//! from whichever older reading happened to merge last). So the store keeps the readings
-//! themselves — the newest per source location, at most [`READINGS_PER_ENTITY`] per
-//! entity, the newest ones — and the entity's record is those readings folded oldest
-//! first with [`ContentRecord::absorb`]. Keeping "the newest per location, then the
-//! newest few" is the same set whatever the order of arrival, so the record is too.
+//! from whichever older reading happened to merge last). So the store keeps readings, and
+//! the entity's record is its readings folded oldest first with [`ContentRecord::absorb`]:
+//! every field comes from the newest reading that gives it. A reading goes only when newer
+//! readings give every field it gives (a cut-off preview does not replace a full text), so
+//! an entity keeps at most one reading per field, and the kept readings — hence the record
+//! — are the same whatever the order of arrival.
 
 use std::collections::BTreeMap;
 
@@ -19,9 +20,6 @@ use serde::Serialize;
 
 use crate::content::{compare_readings, ContentKey, ContentRecord, InvalidRecord};
 use crate::store::Store;
-
-/// How many readings (from different sources) of one entity are kept.
-pub const READINGS_PER_ENTITY: usize = 8;
 
 /// The store's records, by entity: the kept readings and the record they make.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -35,12 +33,10 @@ pub(crate) struct ContentTable {
 /// Why a reading was not added to the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Added {
-    /// Kept (a new source, or a newer reading of a known one).
+    /// Kept: it gives a field no newer reading gives.
     Kept,
-    /// The table already holds this source's reading, newer or the same.
-    NotNewer,
-    /// Older than the entity's newest [`READINGS_PER_ENTITY`] readings.
-    TooOld,
+    /// The same reading is already kept, or newer readings give every field it gives.
+    Shadowed,
 }
 
 impl ContentTable {
@@ -80,26 +76,50 @@ impl ContentTable {
     }
 }
 
-/// Adds `record` to one entity's readings (sorted oldest first): it replaces an older
-/// reading of the same location, and the oldest reading goes when there are too many.
+/// Adds `record` to one entity's readings (sorted oldest first) unless newer ones give
+/// every field it gives; then drops the older readings the newer ones now shadow.
 fn add_reading(readings: &mut Vec<ContentRecord>, record: ContentRecord) -> Added {
-    let location = &record.source.location;
-    if let Some(same) = readings.iter().position(|r| &r.source.location == location) {
-        let known = readings.get(same);
-        if known.is_some_and(|known| compare_readings(known, &record).is_ge()) {
-            return Added::NotNewer;
-        }
-        readings.remove(same);
-    }
     let at = readings.partition_point(|r| compare_readings(r, &record).is_lt());
+    let same = readings
+        .get(at)
+        .is_some_and(|r| compare_readings(r, &record).is_eq());
+    if same || is_shadowed(&record, readings.get(at..).unwrap_or_default()) {
+        return Added::Shadowed;
+    }
     readings.insert(at, record);
-    if readings.len() > READINGS_PER_ENTITY {
-        readings.remove(0);
-        if at == 0 {
-            return Added::TooOld;
+    let mut index = 0;
+    while index < readings.len() {
+        let newer = readings.get(index + 1..).unwrap_or_default();
+        match readings.get(index) {
+            Some(reading) if is_shadowed(reading, newer) => {
+                readings.remove(index);
+            }
+            _ => index += 1,
         }
     }
     Added::Kept
+}
+
+/// True when `newer` readings give every field `reading` gives; a text is given only by a
+/// text that is not a cut-off preview of it.
+fn is_shadowed(reading: &ContentRecord, newer: &[ContentRecord]) -> bool {
+    let given = |field: fn(&ContentRecord) -> bool| !field(reading) || newer.iter().any(field);
+    let text_given = match &reading.text {
+        None => true,
+        Some(text) => newer.iter().any(|n| {
+            n.text
+                .as_deref()
+                .is_some_and(|newer_text| !crate::content::is_preview_of(newer_text, text))
+        }),
+    };
+    text_given
+        && given(|r| !r.links.is_empty())
+        && given(|r| r.permalink.is_some())
+        && given(|r| r.published.is_some())
+        && given(|r| r.result_type.is_some())
+        && given(|r| r.attribution.is_some())
+        && given(|r| r.campaign_name.is_some())
+        && given(|r| r.campaign_id.is_some())
 }
 
 /// What merging content records did.
@@ -107,8 +127,8 @@ fn add_reading(readings: &mut Vec<ContentRecord>, record: ContentRecord) -> Adde
 pub struct ContentMergeReport {
     /// Records kept (new entities, and newer readings of known ones).
     pub kept: usize,
-    /// Records that changed nothing: a source's reading the store already had (or a newer
-    /// one of it), or a reading older than the entity's newest few.
+    /// Records that changed nothing: a reading the store already had, or one whose every
+    /// detail newer readings already give.
     pub unchanged: usize,
     /// Records refused, with why.
     #[serde(serialize_with = "crate::store::content::messages")]
@@ -136,7 +156,7 @@ impl Store {
             match record.cleaned() {
                 Ok(record) => match self.content.add(record) {
                     Added::Kept => report.kept += 1,
-                    Added::NotNewer | Added::TooOld => report.unchanged += 1,
+                    Added::Shadowed => report.unchanged += 1,
                 },
                 Err(invalid) => report.refused.push(invalid),
             }
@@ -214,17 +234,21 @@ mod tests {
     }
 
     #[test]
-    fn a_source_keeps_its_newest_reading_and_only_the_newest_sources_stay() {
-        let mut store = Store::new();
-        let first = store.merge_content([reading("page", 5, Some("new"))]);
-        let again = store.merge_content([reading("page", 4, Some("old"))]);
-        assert_eq!((first.kept, again.unchanged), (1, 1));
+    fn a_reading_goes_only_when_newer_ones_give_all_it_gives() {
+        // Re-reading a page that no longer shows the links keeps the earlier links.
+        let mut first = reading("page", 1, Some("Open day #OpenDay2027"));
+        first.links = vec!["https://acme.nl/open-dag?utm_campaign=openday".into()];
+        let again = reading("page", 2, Some("Open day — sign up! #OpenDay2027"));
+        let record = record_after(&[&first, &again]);
         assert_eq!(
-            store.content_records().next().unwrap().text.as_deref(),
-            Some("new")
+            record.text.as_deref(),
+            Some("Open day — sign up! #OpenDay2027")
         );
+        assert_eq!(record.links, first.links);
+        assert_eq!(record, record_after(&[&again, &first]));
 
-        let mut many = Store::new();
+        // Ten readings with the same fields: only the newest stays, in any order, and an
+        // older one arriving late changes nothing.
         let all: Vec<ContentRecord> = (1..=10)
             .map(|day| {
                 reading(
@@ -234,12 +258,18 @@ mod tests {
                 )
             })
             .collect();
-        let report = many.merge_content(all.iter().rev().cloned());
-        assert_eq!(report.kept, READINGS_PER_ENTITY);
-        assert_eq!(report.unchanged, 10 - READINGS_PER_ENTITY);
+        let mut backwards = Store::new();
+        let report = backwards.merge_content(all.iter().rev().cloned());
+        assert_eq!((report.kept, report.unchanged), (1, 9));
         let mut forwards = Store::new();
-        forwards.merge_content(all);
-        assert_eq!(many.content, forwards.content);
-        assert_eq!(many.content.readings().count(), READINGS_PER_ENTITY);
+        forwards.merge_content(all.clone());
+        assert_eq!(backwards.content, forwards.content);
+        assert_eq!(forwards.content.readings().count(), 1);
+        assert_eq!(
+            forwards.content_records().next().unwrap().text.as_deref(),
+            Some("text 10")
+        );
+        let again = forwards.merge_content([all[0].clone()]);
+        assert_eq!(again.unchanged, 1);
     }
 }

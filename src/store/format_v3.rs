@@ -7,11 +7,11 @@
 //! types), each written once. Enum values are written as version 2's explicit codes, never as Rust enum
 //! positions. A store without records writes exactly version 2's payload and two zero bytes.
 //!
-//! The store keeps each entity's readings (the newest per source, a few at most; see
-//! `store::content`), and every kept reading is written, sorted by platform code, account,
+//! The store keeps each entity's readings (those that give a field no newer reading gives;
+//! see `store::content`), and every kept reading is written, sorted by platform code, account,
 //! scope code and id, then oldest first, so the same readings always make the same bytes,
 //! however they were merged. Decoding checks every code, string index and day, refuses a
-//! reading stored twice, more readings than the store keeps, or one the store would not keep
+//! reading stored twice, a reading newer ones make redundant, or one the store would not keep
 //! as it is ([`ContentRecord::cleaned`] would change it), and never panics.
 
 use std::borrow::Cow;
@@ -222,10 +222,15 @@ pub(crate) fn decode(payload: &[u8]) -> Result<Store, PersistError> {
         }
         if store.content.add(record) != Added::Kept {
             return Err(corrupt(format!(
-                "the content record of {} is stored twice, or more often than the store keeps",
+                "the content record of {} is stored twice, or newer readings give all it gives",
                 row.id
             )));
         }
+    }
+    if store.content.readings().count() != file.records.len() {
+        return Err(corrupt(
+            "a stored content reading is one newer readings make redundant: the store never writes that",
+        ));
     }
     Ok(store)
 }

@@ -45,7 +45,7 @@ use serde::Serialize;
 
 use crate::model::{Metric, Observation, Source, SourceKind, Window};
 
-pub use content::{ContentMergeReport, READINGS_PER_ENTITY};
+pub use content::ContentMergeReport;
 pub use cover::{Basis, Coverage};
 pub use error::{MergeError, PersistError, QueryError};
 pub use merge::{MergeReport, Rejected};
