@@ -252,6 +252,21 @@ fn money_in_two_currencies_without_a_rate_is_refused() {
         refused.contains("EUR") && refused.contains("USD"),
         "{refused}"
     );
+    // A Dutch user reads the refusal in Dutch, with the line to add.
+    let dutch = message(
+        measure_campaign(
+            &strategy.to_string(),
+            "open-day-2027",
+            TODAY,
+            js(&json!(dollars)),
+            Some("nl".into()),
+        )
+        .unwrap_err(),
+    );
+    assert!(
+        dutch.contains("geen koers rekent ze om") && dutch.contains("\"rates\""),
+        "{dutch}"
+    );
     // The overview lists it with the reason instead of failing the whole list.
     let overview =
         json(&campaign_overview(&strategy.to_string(), TODAY, js(&json!(dollars)), None).unwrap());

@@ -224,7 +224,7 @@ fn measure(
     language: Language,
 ) -> Result<CampaignView, String> {
     campaign::measure(plan, store, &[], when.today_for(&plan.platforms), language)
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.message(language))
 }
 
 /// Measures one campaign of the strategy over the store: the core's campaign view (KPIs
