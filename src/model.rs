@@ -9,7 +9,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc, Weekday};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::metrics::CanonicalMetric;
@@ -85,6 +85,37 @@ impl Platform {
             Platform::LinkedIn | Platform::X | Platform::TikTok | Platform::Pinterest => "UTC",
         }
     }
+
+    /// The date it is on the platform's reporting clock at `now`: what "today" means on
+    /// its pages ("Last 28 days", "Published on: Mon Jan 5") and in its exports.
+    pub fn reporting_date(self, now: DateTime<Utc>) -> NaiveDate {
+        match self.reporting_time_zone() {
+            "America/Los_Angeles" => (now + pacific_offset(now)).date_naive(),
+            _ => now.date_naive(),
+        }
+    }
+}
+
+/// US Pacific time's offset from UTC at `now`: −7 hours in daylight saving time (from the
+/// second Sunday of March, 2:00 standard time, to the first Sunday of November, 2:00
+/// daylight time, the rule since 2007), −8 hours otherwise.
+fn pacific_offset(now: DateTime<Utc>) -> Duration {
+    let year = now.year();
+    let begins = nth_sunday(year, 3, 2).map(|day| day.and_time(hour(10)).and_utc());
+    let ends = nth_sunday(year, 11, 1).map(|day| day.and_time(hour(9)).and_utc());
+    match (begins, ends) {
+        (Some(begins), Some(ends)) if begins <= now && now < ends => Duration::hours(-7),
+        _ => Duration::hours(-8),
+    }
+}
+
+fn hour(hour: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(hour, 0, 0).unwrap_or(NaiveTime::MIN)
+}
+
+/// The `n`th Sunday of a month.
+fn nth_sunday(year: i32, month: u32, n: u8) -> Option<NaiveDate> {
+    NaiveDate::from_weekday_of_month_opt(year, month, Weekday::Sun, n)
 }
 
 impl fmt::Display for Platform {

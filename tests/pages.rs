@@ -186,6 +186,37 @@ fn an_unknown_page_is_said_so_and_read_as_nothing() {
 const LINKEDIN_CONTENT: &str = "https://www.linkedin.com/company/42/admin/analytics/updates/";
 const TIME_RANGE: &str = "<button>Time range: Aug 26, 2026 - Sep 9, 2026</button>";
 
+/// A relative preset ("Last 28 days") is counted back from the platform's own "today":
+/// YouTube's days are Pacific, so at 02:00 UTC on 30 October it is still 29 October there,
+/// and the page shows the same days it showed at 16:00 UTC on the 29th.
+#[test]
+fn relative_presets_count_from_the_platforms_reporting_day() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/pages/youtube-channel-overview-en");
+    let html = std::fs::read_to_string(dir.join("page.html"))
+        .unwrap()
+        .replace("Oct 1 – 28, 2026", "");
+    let url =
+        "https://studio.youtube.com/channel/UCq8v3kBp2mT7x9y0Z1a2B3c/analytics/tab-overview/period-default";
+    let period = |at: &str| {
+        let reading = read_page(&snapshot_from_html(&html, url), at.parse().unwrap());
+        let period = reading.period.expect("the preset gives a period");
+        (period.start(), period.end())
+    };
+    let afternoon = period("2026-10-29T16:00:00Z");
+    assert_eq!(
+        period("2026-10-30T02:00:00Z"),
+        afternoon,
+        "still the 29th in Pacific time"
+    );
+    let next_day = period("2026-10-30T09:00:00Z");
+    assert_eq!(
+        next_day.1,
+        afternoon.1.succ_opt().unwrap(),
+        "the 30th in Pacific time"
+    );
+}
+
 fn read_at() -> DateTime<Utc> {
     "2026-09-10T08:30:00Z".parse().unwrap()
 }

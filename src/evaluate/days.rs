@@ -8,7 +8,7 @@
 //! platforms: the earliest of their current dates, so a day counts as over only when it is
 //! over on every platform the KPI counts. No clock is read here.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc, Weekday};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use crate::model::Platform;
@@ -69,12 +69,9 @@ impl PeriodDays {
     }
 }
 
-/// The date it is on `platform`'s reporting clock at `now`.
+/// The date it is on `platform`'s reporting clock at `now` ([`Platform::reporting_date`]).
 pub fn reporting_date(platform: Platform, now: DateTime<Utc>) -> NaiveDate {
-    match platform.reporting_time_zone() {
-        "America/Los_Angeles" => (now + pacific_offset(now)).date_naive(),
-        _ => now.date_naive(),
-    }
+    platform.reporting_date(now)
 }
 
 /// "Today" for a KPI counting `platforms`: the earliest of their reporting dates at `now`,
@@ -86,28 +83,6 @@ pub fn reporting_today(platforms: &[Platform], now: DateTime<Utc>) -> NaiveDate 
         .map(|platform| reporting_date(*platform, now))
         .min()
         .unwrap_or_else(|| now.date_naive())
-}
-
-/// US Pacific time's offset from UTC at `now`: −7 hours in daylight saving time (from the
-/// second Sunday of March, 2:00 standard time, to the first Sunday of November, 2:00
-/// daylight time, the rule since 2007), −8 hours otherwise.
-fn pacific_offset(now: DateTime<Utc>) -> Duration {
-    let year = now.year();
-    let begins = nth_sunday(year, 3, 2).map(|day| day.and_time(hour(10)).and_utc());
-    let ends = nth_sunday(year, 11, 1).map(|day| day.and_time(hour(9)).and_utc());
-    match (begins, ends) {
-        (Some(begins), Some(ends)) if begins <= now && now < ends => Duration::hours(-7),
-        _ => Duration::hours(-8),
-    }
-}
-
-fn hour(hour: u32) -> NaiveTime {
-    NaiveTime::from_hms_opt(hour, 0, 0).unwrap_or(NaiveTime::MIN)
-}
-
-/// The `n`th Sunday of a month.
-fn nth_sunday(year: i32, month: u32, n: u8) -> Option<NaiveDate> {
-    NaiveDate::from_weekday_of_month_opt(year, month, Weekday::Sun, n)
 }
 
 #[cfg(test)]

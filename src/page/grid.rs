@@ -221,7 +221,7 @@ impl<'s, 'r> AdPage<'s, 'r> {
             &outside_tables,
             url,
             self.snapshot.lang.as_deref(),
-            self.read_at.date_naive(),
+            self.rules.platform.reporting_date(self.read_at),
         );
         if let PagePeriod::Range { range, .. } = shown {
             return Some(range);

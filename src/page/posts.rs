@@ -110,7 +110,7 @@ fn published(
         .filter(|i| page.tree.node(*i).is_some_and(|n| !n.text.is_empty()))
         .collect();
     let hint = page.language.map_or(DateHint::NONE, DateHint::language);
-    let today = page.read_at.date_naive();
+    let today = page.matched.platform().reporting_date(page.read_at);
     for (at, &index) in visible.iter().enumerate() {
         let Some(text) = page.tree.node(index).map(|n| n.text.as_str()) else {
             continue;

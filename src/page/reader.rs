@@ -63,7 +63,7 @@ pub fn read_matched(
     let rules = matched.rules;
     let language = snapshot.lang.as_deref().and_then(Language::from_tag);
     let page = Page::new(snapshot, rules, language);
-    let today = read_at.date_naive();
+    let today = matched.platform().reporting_date(read_at);
     let period_rule = rules.period_for(matched.page);
     let period = detect_period(
         period_rule,
