@@ -263,10 +263,11 @@ fn clean_text(text: Option<String>, max: usize) -> Option<String> {
     if trimmed.is_empty() {
         return None;
     }
-    Some(match trimmed.char_indices().nth(max) {
-        Some((cut, _)) => trimmed[..cut].trim_end().to_owned(),
-        None => trimmed.to_owned(),
-    })
+    let kept = match trimmed.char_indices().nth(max) {
+        Some((cut, _)) => trimmed.get(..cut).unwrap_or(trimmed).trim_end(),
+        None => trimmed,
+    };
+    Some(kept.to_owned())
 }
 
 /// True for an absolute `http://` or `https://` address with a host.
