@@ -358,3 +358,45 @@ fn content_that_is_not_a_list_is_refused_with_a_sentence() {
         serde_json::json!([])
     );
 }
+
+/// The metric names the overlay shows, `{id: name}`, from the core in the language asked.
+fn metric_names(language: Option<&str>) -> serde_json::Map<String, Value> {
+    let names = yardstick::web::metric_names(language.map(str::to_owned)).unwrap();
+    json(&names).as_object().unwrap().clone()
+}
+
+#[wasm_bindgen_test]
+fn metric_names_cover_every_metric_in_both_languages() {
+    use yardstick::campaign::words::metric_name;
+    use yardstick::metrics::{CanonicalMetric, PLATFORM_FIGURES};
+    use yardstick::model::{Language, Metric};
+
+    let english = metric_names(Some("en"));
+    let dutch = metric_names(Some("nl"));
+    for names in [&english, &dutch] {
+        for metric in CanonicalMetric::ALL {
+            assert!(
+                names.contains_key(metric.id()),
+                "{} has a name",
+                metric.id()
+            );
+        }
+        for figure in PLATFORM_FIGURES {
+            let id = figure.metric().to_string();
+            let name = names[&id].as_str().unwrap();
+            assert!(!name.is_empty(), "{id} is named, by its id at least");
+        }
+        let expected = CanonicalMetric::ALL.len() + PLATFORM_FIGURES.len();
+        assert_eq!(names.len(), expected, "one name per metric, nothing else");
+    }
+    for id in ["impressions", "reach", "spend"] {
+        let metric: Metric = id.parse().unwrap();
+        assert_ne!(english[id], dutch[id], "{id} is Dutch in Dutch");
+        assert_eq!(english[id], metric_name(&metric, Language::En).as_str());
+        assert_eq!(dutch[id], metric_name(&metric, Language::Nl).as_str());
+    }
+    // A regional tag is its language; a language without words of its own, or none, reads English.
+    assert_eq!(metric_names(Some("nl-NL")), dutch);
+    assert_eq!(metric_names(Some("fr")), english);
+    assert_eq!(metric_names(None), english);
+}

@@ -16,14 +16,18 @@ mod import;
 mod persist;
 mod strategy;
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 pub use error::WebError;
 
+use crate::campaign::words;
 use crate::content::ContentRecord;
-use crate::model::Observation;
+use crate::metrics::{CanonicalMetric, PLATFORM_FIGURES};
+use crate::model::{Language, Metric, Observation};
 use crate::page::Snapshot;
 
 /// Runs once when the module is instantiated: panics (bugs) reach the console with a trace.
@@ -139,4 +143,23 @@ pub fn list_content(stored: Option<Vec<u8>>) -> Result<JsValue, JsError> {
     let store = persist::load(stored.as_deref())?;
     let records: Vec<&ContentRecord> = store.content_records().collect();
     to_js(&records)
+}
+
+/// Every metric's name in words, `{id: name}`, for the tables that list what was read:
+/// each canonical metric and each platform figure in `PLATFORM_FIGURES`, in `language` (a
+/// BCP 47 tag; Dutch when it says so, else English). A platform figure without words of
+/// its own is named by its id, so a table never shows a blank.
+#[wasm_bindgen(js_name = "metricNames")]
+pub fn metric_names(language: Option<String>) -> Result<JsValue, JsError> {
+    let language = match language.as_deref().and_then(Language::from_tag) {
+        Some(Language::Nl) => Language::Nl,
+        _ => Language::En,
+    };
+    let canonical = CanonicalMetric::ALL.iter().map(|m| Metric::Canonical(*m));
+    let figures = PLATFORM_FIGURES.iter().map(|figure| figure.metric());
+    let names: BTreeMap<String, String> = canonical
+        .chain(figures)
+        .map(|metric| (metric.to_string(), words::metric_name(&metric, language)))
+        .collect();
+    to_js(&names)
 }
