@@ -33,26 +33,28 @@ export function element(tag, options = {}, children = []) {
 }
 
 /**
- * A value as a person reads it: ratios as percentages, money with its currency.
+ * A value as a person reads it, in `locale`'s way of writing numbers (`nl-NL` writes
+ * 98.811 and $ 345,22): ratios as percentages, money with its currency.
  * @param {number} value
  * @param {string} unit
+ * @param {string} [locale] a BCP 47 tag; English when left out
  */
-export function formatValue(value, unit) {
+export function formatValue(value, unit, locale = 'en') {
   if (unit === 'ratio') {
-    return new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 2 }).format(value);
+    return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(value);
   }
   if (unit === 'seconds') {
-    return `${new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(value)} s`;
+    return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)} s`;
   }
   if (unit.startsWith('currency:')) {
     const currency = unit.slice('currency:'.length);
     try {
-      return new Intl.NumberFormat('en', { style: 'currency', currency }).format(value);
+      return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(value);
     } catch {
       return `${value} ${currency}`;
     }
   }
-  return new Intl.NumberFormat('en', { maximumFractionDigits: 2 }).format(value);
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
 }
 
 /**
@@ -65,19 +67,64 @@ export function formatPeriod(start, end) {
 }
 
 /**
+ * The entity an observation belongs to: its scope and, for posts and ad entities, its id.
+ * @param {Observation} observation
+ */
+function entityKey(observation) {
+  return `${observation.scope}\u0000${observation.post_id ?? ''}`;
+}
+
+/**
+ * True when the observations belong to more than one entity (several ad sets, or the
+ * account and its posts), so a row must say which item it is about.
+ * @param {Observation[]} observations
+ */
+export function manyEntities(observations) {
+  return new Set(observations.map(entityKey)).size > 1;
+}
+
+/**
+ * The observations grouped by entity, the entities in the order they were first read and
+ * each entity's observations in the order read.
+ * @param {Observation[]} observations
+ */
+export function groupedByEntity(observations) {
+  /** @type {Map<string, Observation[]>} */
+  const groups = new Map();
+  for (const observation of observations) {
+    const key = entityKey(observation);
+    const group = groups.get(key);
+    if (group) group.push(observation);
+    else groups.set(key, [observation]);
+  }
+  return [...groups.values()].flat();
+}
+
+/**
  * One table row per observation; each row carries its metric and exact value as data
  * attributes, so tests and other tools need not parse display text.
+ *
+ * `names` maps metric ids to words (the core's `metricNames`); a metric without words shows
+ * its id, which every row also keeps in `data-metric` and its metric cell's title. With
+ * `withItem`, a first cell says which ad entity or post the row is about: its name, else its
+ * id, else `accountWord` for the account's own figures.
  * @param {Observation[]} observations
- * @param {{withPlatform?: boolean}} [options]
+ * @param {{withPlatform?: boolean, withItem?: boolean, names?: Record<string, string>, locale?: string,
+ *   accountWord?: string}} [options]
  */
 export function observationRows(observations, options = {}) {
+  const names = options.names ?? {};
   return observations.map((observation) => {
     const cells = [
-      element('td', { text: observation.metric }),
-      element('td', { text: formatValue(observation.value, observation.unit), className: 'number' }),
+      element('td', { text: names[observation.metric] ?? observation.metric, attrs: { title: observation.metric } }),
+      element('td', { text: formatValue(observation.value, observation.unit, options.locale), className: 'number' }),
       element('td', { text: formatPeriod(observation.start, observation.end) }),
       element('td', { text: observation.source.label, attrs: { title: observation.source.raw } }),
     ];
+    if (options.withItem) {
+      const item = observation.name ?? observation.post_id ?? options.accountWord ?? observation.account;
+      cells.unshift(element('td', { text: item, className: 'item', attrs: { 'data-item': item } }));
+    }
     if (options.withPlatform) {
       cells.unshift(element('td', { text: observation.account }));
       cells.unshift(element('td', { text: observation.platform }));
