@@ -17,13 +17,15 @@
 import { core } from './core.js';
 import { send } from './ext.js';
 import { MSG, isMessage } from './messages.js';
-import { diagnosticItems, element, observationRows } from './render.js';
+import { diagnosticItems, element, groupedByEntity, manyEntities, observationRows } from './render.js';
+import { chooseLanguage, readSettings } from './strategy-strings.js';
 import { showKpis } from './kpi-view.js';
 import { placeOverlay } from './overlay-place.js';
 import { showCampaigns } from './campaign.js';
 
 /** @typedef {import('./render.js').Observation} Observation */
 /** @typedef {import('./render.js').Diagnostic} Diagnostic */
+/** @typedef {import('./strategy-strings.js').Language} Language */
 /**
  * @typedef {{platform: string, account: string, scope: string, id: string, text?: string,
  *   links?: string[], result_type?: string, attribution?: string}} ContentRecord
@@ -38,6 +40,22 @@ let acceptedPort = /** @type {MessagePort | null} */ (null);
 let readings = Promise.resolve();
 /** How many readings this overlay has shown; tests wait for it to change. */
 let shown = 0;
+
+/**
+ * The table's headings, and the item of the account's own rows, in each interface language;
+ * metric names come from the core.
+ */
+const WORDS = /** @type {const} */ ({
+  item: { en: 'Item', nl: 'Onderdeel' },
+  metric: { en: 'Metric', nl: 'Metriek' },
+  value: { en: 'Value', nl: 'Waarde' },
+  period: { en: 'Period', nl: 'Periode' },
+  source: { en: 'Read under', nl: 'Gelezen onder' },
+  account: { en: 'Account', nl: 'Account' },
+});
+
+/** How each interface language writes numbers, dates and money. */
+const LOCALES = /** @type {const} */ ({ en: 'en', nl: 'nl-NL' });
 
 // Registered before any await: the content script posts as soon as this frame has loaded.
 window.addEventListener('message', (event) => void onWindowMessage(event));
@@ -96,7 +114,11 @@ async function onSnapshot(data) {
     pageKind: reading.page_kind ?? null,
   });
   if (stored.error) throw new Error(`could not store what was read: ${stored.error}`);
-  render(reading, /** @type {Stored} */ (stored));
+  // Read per snapshot: the user may have switched languages in the dashboard meanwhile.
+  const language = chooseLanguage((await readSettings()).language, navigator.language);
+  /** @type {Record<string, string>} */
+  const names = yardstick.metricNames(language);
+  render(reading, /** @type {Stored} */ (stored), { language, names });
   await showKpis(reading.platform);
   await showCampaigns(reading);
 }
@@ -105,8 +127,10 @@ async function onSnapshot(data) {
  * Shows a reading.
  * @param {PageReading} reading
  * @param {Stored} stored what the worker stored: facts in the store, records kept and refused
+ * @param {{language: Language, names: Record<string, string>}} words the interface language
+ *   and the core's metric names in it
  */
-function render(reading, stored) {
+function render(reading, stored, words) {
   const { total, content } = stored;
   const page = /** @type {HTMLElement} */ (document.getElementById('page'));
   const what = [reading.platform, reading.page_kind].filter(Boolean).join(' · ');
@@ -119,7 +143,20 @@ function render(reading, stored) {
   page.dataset.stamp = String(shown);
 
   const table = /** @type {HTMLTableElement} */ (document.getElementById('observations'));
-  table.tBodies[0].replaceChildren(...observationRows(reading.observations));
+  const { language, names } = words;
+  // Several ad sets, campaigns or posts: each row says which one, rows of one item together.
+  const withItem = manyEntities(reading.observations);
+  const observations = withItem ? groupedByEntity(reading.observations) : reading.observations;
+  table.lang = language;
+  table.tHead?.rows[0]?.replaceChildren(...headings(language, withItem));
+  table.tBodies[0].replaceChildren(
+    ...observationRows(observations, {
+      withItem,
+      names,
+      locale: LOCALES[language],
+      accountWord: WORDS.account[language],
+    }),
+  );
   table.hidden = count === 0;
 
   const list = /** @type {HTMLUListElement} */ (document.getElementById('diagnostics'));
@@ -132,6 +169,24 @@ function render(reading, stored) {
   const storedLine = /** @type {HTMLElement} */ (document.getElementById('stored'));
   storedLine.textContent = `${total} stored in this browser`;
   storedLine.dataset.count = String(total);
+}
+
+/**
+ * The table's column headings, with an Item column first when rows name their item.
+ * @param {Language} language
+ * @param {boolean} withItem
+ */
+function headings(language, withItem) {
+  /** @type {(keyof typeof WORDS)[]} */
+  const columns = ['metric', 'value', 'period', 'source'];
+  if (withItem) columns.unshift('item');
+  return columns.map((column) =>
+    element('th', {
+      text: WORDS[column][language],
+      className: column === 'value' ? 'number' : undefined,
+      attrs: { scope: 'col', 'data-column': column },
+    }),
+  );
 }
 
 /**

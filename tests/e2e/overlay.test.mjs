@@ -4,10 +4,11 @@
  * each page fixture, served at its real LinkedIn URL, and keeps the content records the
  * native core reads there; the popup counts the figures; figures and records are stored
  * once, survive a reload and a browser restart with the same profile; and nothing leaves
- * the browser meanwhile.
+ * the browser meanwhile. On a page of several ad sets each row says which one it is about;
+ * metric names and numbers are in the interface language.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -107,4 +108,130 @@ test('observations are stored once and survive a reload and a browser restart', 
   } finally {
     rmSync(profileDir, { recursive: true, force: true });
   }
+});
+
+/**
+ * Sets the interface language as the dashboard's language choice does.
+ * @param {Browser} browser
+ * @param {'en' | 'nl'} language
+ */
+async function chooseLanguage(browser, language) {
+  const page = await browser.openExtensionPage('popup.html');
+  await page.evaluate((language) => chrome.storage.local.set({ 'yardstick-settings': { language } }), language);
+  await page.close();
+}
+
+/**
+ * What the overlay's table shows: its column headings and, per row, its data attributes
+ * and the text of its item, metric and value cells (the item cell only when there is one).
+ * @param {Browser} browser
+ * @param {import('./harness.mjs').PageFixture} fixture
+ */
+async function shownTable(browser, fixture) {
+  const page = await browser.openFixture(fixture);
+  const frame = await browser.overlayFrame(page);
+  await browser.overlayReading(frame);
+  return frame.evaluate(() => {
+    const table = /** @type {HTMLTableElement} */ (document.getElementById('observations'));
+    const columns = [...table.querySelectorAll('thead th')].map((th) => th.getAttribute('data-column'));
+    const at = (/** @type {string} */ column) => columns.indexOf(column);
+    return {
+      lang: table.lang,
+      headings: [...table.querySelectorAll('thead th')].map((th) => th.textContent),
+      columns,
+      rows: [...table.tBodies[0].rows].map((row) => ({
+        metric: row.getAttribute('data-metric'),
+        value: row.getAttribute('data-value'),
+        postId: row.getAttribute('data-post-id'),
+        item: at('item') >= 0 ? row.cells[at('item')].textContent : null,
+        itemCells: row.querySelectorAll('td.item').length,
+        name: row.cells[at('metric')].textContent,
+        nameTitle: row.cells[at('metric')].getAttribute('title'),
+        shown: row.cells[at('value')].textContent,
+      })),
+    };
+  });
+}
+
+/** The core's words for a few metrics (src/campaign/words.rs), as the overlay must show them. */
+const METRIC_WORDS = {
+  en: { spend: 'spend', impressions: 'impressions', results: 'results' },
+  nl: { spend: 'besteed bedrag', impressions: 'weergaven', results: 'resultaten' },
+};
+
+describe('the overlay says which item each row is about, in the interface language', () => {
+  const adSets = pageFixture('meta-ads-adsets-en');
+  /** @type {{id: string, name: string}[]} */
+  const entities = JSON.parse(readFileSync(join(adSets.dir, 'entities.json'), 'utf8'));
+
+  test('English: an Item column with each ad set’s name, its rows together, metrics in words', async () => {
+    const browser = await new Browser().launch();
+    try {
+      await chooseLanguage(browser, 'en');
+      const table = await shownTable(browser, adSets);
+      assert.equal(table.lang, 'en');
+      assert.deepEqual(table.columns, ['item', 'metric', 'value', 'period', 'source']);
+      assert.equal(table.headings[0], 'Item');
+      assert.equal(table.rows.length, adSets.expected.observations.length);
+
+      // Each ad set's rows form one run, the runs in the order the page lists the ad sets.
+      const runs = table.rows.map((row) => row.item).filter((item, i, items) => i === 0 || items[i - 1] !== item);
+      assert.deepEqual(runs, entities.map((entity) => entity.name));
+      for (const row of table.rows) {
+        assert.equal(row.itemCells, 1);
+        assert.equal(row.item, entities.find((entity) => entity.id === row.postId)?.name, 'the item is the row’s own ad set');
+        assert.equal(row.nameTitle, row.metric, 'the metric id stays at hand');
+      }
+
+      const spend = table.rows.filter((row) => row.metric === 'spend');
+      assert.equal(spend.length, 2, 'two spend rows, told apart by their item');
+      assert.notEqual(spend[0].item, spend[1].item);
+      for (const [id, word] of Object.entries(METRIC_WORDS.en)) {
+        for (const row of table.rows.filter((r) => r.metric === id)) assert.equal(row.name, word);
+      }
+      const impressions = table.rows.find((row) => row.metric === 'impressions' && row.value === '98811');
+      assert.equal(impressions?.shown, '98,811');
+      assert.equal(table.rows.find((row) => row.value === '345.22')?.shown, '$345.22');
+    } finally {
+      assert.deepEqual(await browser.close(), []);
+    }
+  });
+
+  test('Dutch: metric names in Dutch and numbers with Dutch separators, exact values kept', async () => {
+    const browser = await new Browser().launch();
+    try {
+      await chooseLanguage(browser, 'nl');
+      const table = await shownTable(browser, adSets);
+      assert.equal(table.lang, 'nl');
+      assert.equal(table.headings[0], 'Onderdeel');
+      for (const [id, word] of Object.entries(METRIC_WORDS.nl)) {
+        const rows = table.rows.filter((r) => r.metric === id);
+        assert.ok(rows.length > 0, `a ${id} row`);
+        for (const row of rows) assert.equal(row.name, word);
+      }
+      const impressions = table.rows.find((row) => row.metric === 'impressions' && row.value === '98811');
+      assert.equal(impressions?.shown, '98.811');
+      const spend = table.rows.find((row) => row.metric === 'spend' && row.value === '345.22');
+      assert.match(spend?.shown ?? '', /345,22/);
+      assert.doesNotMatch(spend?.shown ?? '', /345\.22/);
+    } finally {
+      assert.deepEqual(await browser.close(), []);
+    }
+  });
+
+  test('a single post keeps the table without an Item column', async () => {
+    const browser = await new Browser().launch();
+    try {
+      await chooseLanguage(browser, 'en');
+      const post = pageFixture('meta-post-facebook-en');
+      const table = await shownTable(browser, post);
+      assert.deepEqual(table.columns, ['metric', 'value', 'period', 'source']);
+      assert.equal(table.rows.length, post.expected.observations.length);
+      for (const row of table.rows) assert.equal(row.itemCells, 0);
+      const reach = table.rows.find((row) => row.metric === 'reach');
+      assert.equal(reach?.name, 'reach');
+    } finally {
+      assert.deepEqual(await browser.close(), []);
+    }
+  });
 });
