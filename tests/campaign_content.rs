@@ -387,7 +387,7 @@ fn ad_sets_with_two_result_types_have_no_cost_per_result_in_either_language() {
     );
     check(
         Language::Nl,
-        "resultaten tellen verschillende acties (Leads, Link clicks), dus er is geen kosten per resultaat voor allemaal samen",
+        "resultaten tellen verschillende acties (Leads, Link clicks), dus er zijn geen gezamenlijke kosten per resultaat",
     );
 }
 

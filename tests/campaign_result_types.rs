@@ -215,7 +215,7 @@ fn different_actions_are_refused_naming_both_in_the_users_words() {
     );
     check(
         Language::Nl,
-        "resultaten tellen verschillende acties (Leads, Link clicks), dus er is geen kosten per resultaat voor allemaal samen",
+        "resultaten tellen verschillende acties (Leads, Link clicks), dus er zijn geen gezamenlijke kosten per resultaat",
     );
 }
 

@@ -189,7 +189,7 @@ mod tests {
             (
                 Some("Leads"),
                 None,
-                Some("resultaten zijn geteld met verschillende attributie-instellingen (1-day click en 7-day click or 1-day view), dus ze worden niet opgeteld en er is geen kosten per resultaat"),
+                Some("resultaten zijn geteld met verschillende attributie-instellingen (1-day click en 7-day click or 1-day view), dus ze worden niet opgeteld en er zijn geen kosten per resultaat"),
             ),
         );
         check(

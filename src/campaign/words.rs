@@ -277,7 +277,7 @@ pub fn note(note: &Note, language: Language) -> String {
             types.join(", ")
         ),
         (Note::DifferentResultTypes { types }, true) => format!(
-            "resultaten tellen verschillende acties ({}), dus er is geen kosten per resultaat voor allemaal samen",
+            "resultaten tellen verschillende acties ({}), dus er zijn geen gezamenlijke kosten per resultaat",
             types.join(", ")
         ),
         (Note::DifferentAttribution { settings }, false) => format!(
@@ -285,7 +285,7 @@ pub fn note(note: &Note, language: Language) -> String {
             settings.join(" and ")
         ),
         (Note::DifferentAttribution { settings }, true) => format!(
-            "resultaten zijn geteld met verschillende attributie-instellingen ({}), dus ze worden niet opgeteld en er is geen kosten per resultaat",
+            "resultaten zijn geteld met verschillende attributie-instellingen ({}), dus ze worden niet opgeteld en er zijn geen kosten per resultaat",
             settings.join(" en ")
         ),
         (Note::UnknownResultType, false) => "the result type of some ads is not known, so their results may count different actions".to_owned(),
