@@ -69,18 +69,14 @@ impl PeriodDays {
     }
 }
 
-/// The date it is on `platform`'s reporting clock at `now` ([`Platform::reporting_date`]).
-pub fn reporting_date(platform: Platform, now: DateTime<Utc>) -> NaiveDate {
-    platform.reporting_date(now)
-}
-
-/// "Today" for a KPI counting `platforms`: the earliest of their reporting dates at `now`,
+/// "Today" for a KPI counting `platforms`: the earliest of their reporting dates at `now`
+/// ([`Platform::reporting_date`]),
 /// so a day is complete only when it is complete on every one of them. UTC's date when the
 /// list is empty.
 pub fn reporting_today(platforms: &[Platform], now: DateTime<Utc>) -> NaiveDate {
     platforms
         .iter()
-        .map(|platform| reporting_date(*platform, now))
+        .map(|platform| platform.reporting_date(now))
         .min()
         .unwrap_or_else(|| now.date_naive())
 }
@@ -99,7 +95,7 @@ mod tests {
 
     fn check(platform: Platform, now: &str, expected: &str) {
         assert_eq!(
-            reporting_date(platform, instant(now)),
+            platform.reporting_date(instant(now)),
             date(expected),
             "{platform} at {now}"
         );
